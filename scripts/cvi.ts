@@ -1,0 +1,32 @@
+/**
+ * Dispatcher of the `cvi` command line. Each subcommand lives in `scripts/commands/<name>.ts`
+ * and exports `run(args): Promise<number>` (the exit code); register it below.
+ */
+export interface Command {
+  /** One line for `cvi --help`. */
+  summary: string;
+  /** Loaded on use, so one command's dependencies never slow another's start. */
+  load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+}
+
+export const commands: Record<string, Command> = {};
+
+function usage(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return ['usage: cvi <command> [options]', '', 'commands:', ...rows, '', 'cvi <command> --help for its options'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`cvi: unknown command "${name}"\n\n${usage()}\n`);
+    return 1;
+  }
+  const mod = await command.load();
+  return mod.run(rest);
+}
