@@ -1,0 +1,125 @@
+import { Testing, TerraformStack } from 'cdktf';
+import {
+  CviFederationAllowedDomain,
+  CviProvider,
+  CviVideoInteropPolicyAssignment,
+  CviVideoInteropServiceProvider,
+  CVI_PROVIDER_SOURCE,
+} from '../../../constructs/cvi';
+
+Testing.setupJest();
+
+function synthJson(build: (stack: TerraformStack) => void): any {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
+
+describe('cvi provider binding', () => {
+  test('given a tenant id and endpoint, the provider block carries them in snake_case', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CviProvider(scope, 'cvi', { tenantId: '11111111-2222-3333-4444-555555555555', endpoint: 'http://127.0.0.1:9', operationTimeoutSeconds: 60 });
+    });
+    expect(synthesized).toHaveProviderWithProperties(CviProvider, {
+      tenant_id: '11111111-2222-3333-4444-555555555555',
+      endpoint: 'http://127.0.0.1:9',
+      operation_timeout_seconds: 60,
+    });
+  });
+
+  test('when synthesized, the stack requires the provider from the project mirror at 0.1.0', () => {
+    const json = synthJson((stack) => new CviProvider(stack, 'cvi'));
+    expect(json.terraform.required_providers.cvi).toEqual({ source: CVI_PROVIDER_SOURCE, version: '0.1.0' });
+  });
+
+  test('given no configuration, the provider block holds no attributes at all', () => {
+    const json = synthJson((stack) => new CviProvider(stack, 'cvi'));
+    expect(json.provider.cvi).toEqual([{}]);
+  });
+
+  test('given an alias, the provider block and its fqn use it', () => {
+    let fqn = '';
+    const json = synthJson((stack) => {
+      fqn = new CviProvider(stack, 'cvi', { alias: 'contoso' }).fqn;
+    });
+    expect(json.provider.cvi[0].alias).toBe('contoso');
+    expect(fqn).toBe('cvi.contoso');
+  });
+});
+
+describe('cvi resource bindings', () => {
+  test('the service provider maps every camelCase prop onto its snake_case attribute', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CviVideoInteropServiceProvider(scope, 'p', {
+        identity: 'Pexip',
+        tenantKey: 'teams@contoso.com',
+        instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}',
+        aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'],
+        allowAppGuestJoinsAsAuthenticated: true,
+      });
+    });
+    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropServiceProvider, {
+      identity: 'Pexip',
+      tenant_key: 'teams@contoso.com',
+      instruction_uri: 'https://pexip.me/teams/contoso.com/{ConfId}',
+      aad_application_ids: ['923c9f0a-b883-4efe-af73-54810da59f83'],
+      allow_app_guest_joins_as_authenticated: true,
+    });
+  });
+
+  test('optional service provider attributes that are not set are left out of the JSON', () => {
+    const json = synthJson((stack) => new CviVideoInteropServiceProvider(stack, 'p', { identity: 'Cisco', tenantKey: 'acme@m.webex.com' }));
+    expect(json.resource.cvi_video_interop_service_provider.p).toEqual({ identity: 'Cisco', tenant_key: 'acme@m.webex.com' });
+  });
+
+  test('a setter changes the synthesized attribute', () => {
+    const json = synthJson((stack) => {
+      const p = new CviVideoInteropServiceProvider(stack, 'p', { identity: 'Pexip', tenantKey: 'teams@a.com' });
+      p.tenantKey = 'teams@b.com';
+    });
+    expect(json.resource.cvi_video_interop_service_provider.p.tenant_key).toBe('teams@b.com');
+  });
+
+  test('a getter of a resource attribute is a Terraform reference to it', () => {
+    const json = synthJson((stack) => {
+      const p = new CviVideoInteropServiceProvider(stack, 'p', { identity: 'Pexip', tenantKey: 'teams@a.com' });
+      new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'PexipServiceProviderEnabled', global: true, dependsOn: [p] });
+      new CviFederationAllowedDomain(stack, 'd', { domain: p.identity });
+    });
+    expect(json.resource.cvi_federation_allowed_domain.d.domain).toBe('${cvi_video_interop_service_provider.p.identity}');
+    expect(json.resource.cvi_video_interop_policy_assignment.a.depends_on).toEqual(['cvi_video_interop_service_provider.p']);
+  });
+
+  test('a group policy assignment carries group_id and group_rank and no other scope', () => {
+    const json = synthJson((stack) =>
+      new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'PexipServiceProviderEnabled', groupId: 'g', groupRank: 2 }),
+    );
+    expect(json.resource.cvi_video_interop_policy_assignment.a).toEqual({ policy_name: 'PexipServiceProviderEnabled', group_id: 'g', group_rank: 2 });
+  });
+
+  test('a users policy assignment carries the users as a list', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CviVideoInteropPolicyAssignment(scope, 'a', { policyName: 'X', users: ['a@contoso.com', 'b@contoso.com'] });
+    });
+    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { users: ['a@contoso.com', 'b@contoso.com'] });
+  });
+
+  test('the federation allowed domain binds its domain', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CviFederationAllowedDomain(scope, 'd', { domain: 'pexip.me' });
+    });
+    expect(synthesized).toHaveResourceWithProperties(CviFederationAllowedDomain, { domain: 'pexip.me' });
+  });
+
+  test('the HCL rendering names the same attributes as the JSON one', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'hcl');
+    new CviProvider(stack, 'cvi', { tenantId: 't' });
+    new CviVideoInteropServiceProvider(stack, 'p', { identity: 'Pexip', tenantKey: 'teams@a.com', aadApplicationIds: ['x'] });
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toContain('tenant_key = "teams@a.com"');
+    expect(hcl).toMatch(/aad_application_ids = \[\s*"x"\s*\]/);
+    expect(hcl).toContain('tenant_id = "t"');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * One table of attributes per binding, rendered both as Terraform JSON (`cdktf synth`) and as
+ * HCL (`cdktf synth --hcl`). Generated cdktf bindings spell every attribute out twice; keeping a
+ * single table means the two renderings can never disagree about a name or a type.
+ */
+import * as cdktf from 'cdktf';
+
+/** How a value is typed in the provider's schema. */
+export type AttributeKind = 'string' | 'number' | 'bool' | 'stringSet';
+
+/** One attribute: its snake_case name in the schema, its kind and the value set in code. */
+export interface AttributeValue {
+  readonly kind: AttributeKind;
+  readonly value: unknown;
+}
+
+export type AttributeTable = Record<string, AttributeValue>;
+
+const toJson: Record<AttributeKind, cdktf.Mapper> = {
+  string: cdktf.stringToTerraform,
+  number: cdktf.numberToTerraform,
+  bool: cdktf.booleanToTerraform,
+  stringSet: cdktf.listMapper(cdktf.stringToTerraform, false),
+};
+
+const toHcl: Record<AttributeKind, cdktf.Mapper> = {
+  string: cdktf.stringToHclTerraform,
+  number: cdktf.numberToHclTerraform,
+  bool: cdktf.booleanToHclTerraform,
+  stringSet: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false),
+};
+
+const hclType: Record<AttributeKind, { type: string; storageClassType: string }> = {
+  string: { type: 'simple', storageClassType: 'string' },
+  number: { type: 'simple', storageClassType: 'number' },
+  bool: { type: 'simple', storageClassType: 'boolean' },
+  stringSet: { type: 'set', storageClassType: 'stringList' },
+};
+
+/** Terraform JSON attributes; cdktf drops the undefined ones. */
+export function synthesizeJson(table: AttributeTable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, { kind, value }] of Object.entries(table)) out[name] = toJson[kind](value);
+  return out;
+}
+
+/** HCL attributes in the shape cdktf's HCL renderer expects, unset ones left out. */
+export function synthesizeHcl(table: AttributeTable): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, { kind, value }] of Object.entries(table)) {
+    const rendered = toHcl[kind](value);
+    if (rendered === undefined) continue;
+    out[name] = { value: rendered, isBlock: false, ...hclType[kind] };
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/**
+ * FederationAllowedDomain: the vendor's domain on the tenant's federation allow-list, needed by
+ * hosted offerings whose bots join as a federated organization. Only this one entry is ever
+ * added or removed; a tenant that allows all known domains is left as it is.
+ */
+import { Construct } from 'constructs';
+import { IResolvable, ITerraformDependable, TerraformProvider } from 'cdktf';
+import { CviFederationAllowedDomain } from './cvi/federation-allowed-domain';
+import { known, requireDomain } from './cvi/validate';
+
+export interface FederationAllowedDomainProps {
+  /** The vendor's domain, e.g. `pexip.me`. Changing it replaces the entry. */
+  readonly domain: string;
+  /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
+  readonly provider?: TerraformProvider;
+  /** Objects that must exist first. @default none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+export class FederationAllowedDomain extends Construct {
+  public readonly resource: CviFederationAllowedDomain;
+
+  constructor(scope: Construct, id: string, props: FederationAllowedDomainProps) {
+    super(scope, id);
+    requireDomain(this, 'domain', props.domain);
+    this.resource = new CviFederationAllowedDomain(this, 'Resource', {
+      // DNS names are case-insensitive; one spelling keeps plans stable.
+      domain: known(props.domain) ? props.domain.toLowerCase() : props.domain,
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+    });
+  }
+
+  /** True after apply when the tenant allows all known domains, so no entry was written. */
+  public get allowAllKnownDomains(): IResolvable {
+    return this.resource.allowAllKnownDomains;
+  }
+}

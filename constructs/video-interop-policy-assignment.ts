@@ -1,0 +1,84 @@
+/**
+ * VideoInteropPolicyAssignment: a grant of one of the tenant's pre-built CVI policies
+ * (Grant-CsTeamsVideoInteropServicePolicy), which switches invites of the covered organizers
+ * to the vendor's provider. Scope is a typed value: the whole tenant, one group, or users.
+ */
+import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
+import { CviVideoInteropPolicyAssignment } from './cvi/policy-assignment';
+import { fail, known, requireGuid, requireNonEmpty } from './cvi/validate';
+
+/** Who a policy assignment covers. Precedence in Teams: user > group (best rank) > global. */
+export class PolicyAssignmentScope {
+  /** Every user of the tenant (Grant-... -Global). */
+  public static global(): PolicyAssignmentScope {
+    return new PolicyAssignmentScope('global');
+  }
+
+  /** The direct members of an Entra ID group; rank 1 is the highest precedence (Grant-... -Group -Rank). */
+  public static group(groupId: string, rank: number = 1): PolicyAssignmentScope {
+    return new PolicyAssignmentScope('group', groupId, rank);
+  }
+
+  /** These users directly (UPNs or object ids), e.g. a pilot (Grant-... -Identity). */
+  public static users(users: string[]): PolicyAssignmentScope {
+    return new PolicyAssignmentScope('users', undefined, undefined, users);
+  }
+
+  private constructor(
+    public readonly kind: 'global' | 'group' | 'users',
+    public readonly groupId?: string,
+    public readonly groupRank?: number,
+    public readonly users?: string[],
+  ) {}
+}
+
+export interface VideoInteropPolicyAssignmentProps {
+  /** The policy to grant, without the `Tag:` prefix, e.g. `PexipServiceProviderEnabled`. */
+  readonly policyName: string;
+  /** Who the grant covers. @default PolicyAssignmentScope.global() */
+  readonly scope?: PolicyAssignmentScope;
+  /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
+  readonly provider?: TerraformProvider;
+  /** Objects that must exist first, e.g. the video interop provider. @default none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+export class VideoInteropPolicyAssignment extends Construct {
+  public readonly resource: CviVideoInteropPolicyAssignment;
+  public readonly scope: PolicyAssignmentScope;
+
+  constructor(scope: Construct, id: string, props: VideoInteropPolicyAssignmentProps) {
+    super(scope, id);
+    const assignmentScope = props.scope ?? PolicyAssignmentScope.global();
+    validate(this, props.policyName, assignmentScope);
+    this.scope = assignmentScope;
+    this.resource = new CviVideoInteropPolicyAssignment(this, 'Resource', {
+      policyName: props.policyName,
+      global: assignmentScope.kind === 'global' ? true : undefined,
+      groupId: assignmentScope.groupId,
+      groupRank: assignmentScope.groupRank,
+      users: assignmentScope.users,
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+    });
+  }
+}
+
+function validate(scope: Construct, policyName: string, target: PolicyAssignmentScope): void {
+  requireNonEmpty(scope, 'policyName', policyName);
+  if (known(policyName) && /^tag:/i.test(policyName)) {
+    fail(scope, 'policyName', 'must be given without the "Tag:" prefix', policyName);
+  }
+  if (target.kind === 'group') {
+    requireGuid(scope, 'scope.groupId', target.groupId);
+    const rank = target.groupRank;
+    if (known(rank) && (!Number.isInteger(rank) || (rank as number) < 1)) {
+      fail(scope, 'scope.groupRank', 'must be a whole number >= 1 (1 is the highest precedence)', rank);
+    }
+  }
+  if (target.kind === 'users' && target.users && !Token.isUnresolved(target.users)) {
+    if (target.users.length === 0) fail(scope, 'scope.users', 'must name at least one user', target.users);
+    target.users.forEach((user, i) => requireNonEmpty(scope, `scope.users[${i}]`, user));
+  }
+}

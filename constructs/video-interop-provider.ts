@@ -1,0 +1,81 @@
+/**
+ * VideoInteropProvider: the tenant's video interop service provider, the object
+ * New-CsVideoInteropServiceProvider creates. Teams stamps the tenant key and the instruction
+ * URI of this provider on meeting invites, so a VTC can dial in.
+ */
+import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
+import { CviVideoInteropServiceProvider } from './cvi/video-interop-service-provider';
+import { fail, known, requireGuid, requireNonEmpty } from './cvi/validate';
+
+/** The provider names Teams accepts (teams-cvi-reference.md §2). */
+export enum VideoInteropProviderIdentity {
+  PEXIP = 'Pexip',
+  POLYCOM = 'Polycom',
+  CISCO = 'Cisco',
+  BLUEJEANS = 'BlueJeans',
+}
+
+/** The placeholder Teams replaces with the meeting's VTC conference id. */
+export const CONF_ID_PLACEHOLDER = '{ConfId}';
+
+export interface VideoInteropProviderProps {
+  /** Which vendor this provider is; a tenant holds one provider per vendor. Changing it replaces the object. */
+  readonly identity: VideoInteropProviderIdentity;
+  /** The vendor's IVR address shown in invites, e.g. `teams@contoso.com` (Pexip). */
+  readonly tenantKey: string;
+  /** Alternate VTC dialing instructions link; must carry `{ConfId}`. @default none */
+  readonly instructionUri?: string;
+  /** App ids (GUIDs) of the vendor's bots. @default none */
+  readonly aadApplicationIds?: string[];
+  /** Devices joining through the vendor's bots count as authenticated (lobby bypass). @default false */
+  readonly allowAppGuestJoinsAsAuthenticated?: boolean;
+  /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
+  readonly provider?: TerraformProvider;
+  /** Objects that must exist first, e.g. the consent grant of the vendor's app. @default none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+export class VideoInteropProvider extends Construct {
+  /** The Terraform resource underneath, for references and escape hatches. */
+  public readonly resource: CviVideoInteropServiceProvider;
+  /** The provider's identity, as policy names refer to it. */
+  public readonly identity: VideoInteropProviderIdentity;
+
+  constructor(scope: Construct, id: string, props: VideoInteropProviderProps) {
+    super(scope, id);
+    validate(this, props);
+    this.identity = props.identity;
+    this.resource = new CviVideoInteropServiceProvider(this, 'Resource', {
+      identity: props.identity,
+      tenantKey: props.tenantKey,
+      instructionUri: props.instructionUri,
+      aadApplicationIds: props.aadApplicationIds,
+      allowAppGuestJoinsAsAuthenticated: props.allowAppGuestJoinsAsAuthenticated,
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+    });
+  }
+}
+
+function validate(scope: Construct, props: VideoInteropProviderProps): void {
+  const identities = Object.values(VideoInteropProviderIdentity) as string[];
+  if (known(props.identity) && !identities.includes(props.identity)) {
+    fail(scope, 'identity', `must be one of ${identities.join(', ')}`, props.identity);
+  }
+  requireNonEmpty(scope, 'tenantKey', props.tenantKey);
+  if (known(props.tenantKey) && !props.tenantKey.includes('@')) {
+    fail(scope, 'tenantKey', 'must be the vendor\'s IVR address, e.g. "teams@contoso.com"', props.tenantKey);
+  }
+  const uri = props.instructionUri;
+  if (known(uri) && !(uri as string).includes(CONF_ID_PLACEHOLDER)) {
+    // Without the placeholder every invite would show the same link, not the meeting's.
+    fail(scope, 'instructionUri', `must contain the ${CONF_ID_PLACEHOLDER} placeholder`, uri);
+  }
+  if (known(uri) && !/^https:\/\/[^\s/]+/.test(uri as string)) {
+    fail(scope, 'instructionUri', 'must be an https:// URL', uri);
+  }
+  if (props.aadApplicationIds && !Token.isUnresolved(props.aadApplicationIds)) {
+    props.aadApplicationIds.forEach((appId, i) => requireGuid(scope, `aadApplicationIds[${i}]`, appId));
+  }
+}
