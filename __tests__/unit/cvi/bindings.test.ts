@@ -1,4 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
+import './support/matchers';
 import {
   CviFederationAllowedDomain,
   CviProvider,
@@ -6,8 +7,6 @@ import {
   CviVideoInteropServiceProvider,
   CVI_PROVIDER_SOURCE,
 } from '../../../constructs/cvi';
-
-Testing.setupJest();
 
 function synthJson(build: (stack: TerraformStack) => void): any {
   const app = Testing.app();

@@ -1,11 +1,10 @@
 import { Testing, TerraformStack } from 'cdktf';
+import './support/matchers';
 import { Construct } from 'constructs';
 import { CviFederationAllowedDomain, CviVideoInteropPolicyAssignment, CviVideoInteropServiceProvider } from '../../../constructs/cvi';
 import { VideoInteropProvider, VideoInteropProviderIdentity } from '../../../constructs/video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
-
-Testing.setupJest();
 
 const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
 const GROUP = '0f0e0d0c-0b0a-4908-8706-050403020100';
