@@ -1,0 +1,51 @@
+/**
+ * Diagnostics: what went wrong, where, and what to do next. Resources throw
+ * `DiagnosticError` for errors and call `warn` for warnings; the service turns both into the
+ * protocol's Diagnostic messages. Text comes from our code and the Teams client's errors,
+ * which never carry a token or secret.
+ */
+import type { Message } from './server/protobuf';
+import { SEVERITY_ERROR, SEVERITY_WARNING } from './server/protocol';
+
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly detail: string;
+  /** Path to the attribute at fault, e.g. ['policy_name']. */
+  readonly attribute?: readonly string[];
+}
+
+export class DiagnosticError extends Error {
+  constructor(
+    readonly summary: string,
+    readonly detail: string,
+    readonly attribute?: readonly string[],
+  ) {
+    super(`${summary}: ${detail}`);
+  }
+}
+
+export const errorAt = (attribute: string, summary: string, detail: string): Diagnostic => ({
+  severity: 'error',
+  summary,
+  detail,
+  attribute: [attribute],
+});
+
+/** Converts anything thrown into one error diagnostic, without a stack trace. */
+export function fromThrown(error: unknown, summary: string): Diagnostic {
+  if (error instanceof DiagnosticError) {
+    return { severity: 'error', summary: error.summary, detail: error.detail, attribute: error.attribute };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { severity: 'error', summary, detail };
+}
+
+export function toDiagnosticMessages(diagnostics: readonly Diagnostic[]): Message[] {
+  return diagnostics.map((d) => ({
+    severity: d.severity === 'error' ? SEVERITY_ERROR : SEVERITY_WARNING,
+    summary: d.summary,
+    detail: d.detail,
+    attribute: d.attribute ? { steps: d.attribute.map((name) => ({ attributeName: name })) } : undefined,
+  }));
+}

@@ -1,0 +1,82 @@
+/**
+ * Terraform values on the wire (DynamicValue): msgpack, or JSON for stored state.
+ *
+ * A value not yet known at plan time travels as a msgpack extension (type 0, or 12 for a
+ * "refined" unknown); we read any extension as unknown and always write type 0. Objects are
+ * written with every attribute of their type present (null when absent), in schema order.
+ */
+import { decode, encode, ExtData, ExtensionCodec } from '@msgpack/msgpack';
+
+/** The "not known until apply" value. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+export type Unknown = typeof UNKNOWN;
+
+export type TfValue = null | Unknown | string | number | boolean | TfValue[] | TfObject;
+export interface TfObject {
+  [attribute: string]: TfValue;
+}
+
+/** Terraform type constraints as their JSON form: "string", ["set","string"], ["object",{...}]. */
+export type TfType = 'string' | 'number' | 'bool' | ['set', TfType] | ['list', TfType] | ['object', Record<string, TfType>];
+
+export const isUnknown = (v: unknown): v is Unknown => v === UNKNOWN;
+
+const codec = new ExtensionCodec();
+codec.register({
+  type: 0,
+  encode: (input: unknown) => (input === UNKNOWN ? new Uint8Array([0]) : null),
+  decode: () => UNKNOWN,
+});
+
+function fromWire(raw: unknown, type: TfType): TfValue {
+  if (raw === null || raw === undefined) return null;
+  if (raw === UNKNOWN || raw instanceof ExtData) return UNKNOWN;
+  if (type === 'string') return String(raw);
+  if (type === 'bool') return Boolean(raw);
+  if (type === 'number') return typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : Number(String(raw));
+  if (type[0] === 'set' || type[0] === 'list') {
+    return (raw as unknown[]).map((item) => fromWire(item, type[1]));
+  }
+  const out: TfObject = {};
+  const rawObject = raw as Record<string, unknown>;
+  for (const [name, attrType] of Object.entries(type[1])) out[name] = fromWire(rawObject[name], attrType);
+  return out;
+}
+
+function toWire(value: TfValue | undefined, type: TfType): unknown {
+  if (value === null || value === undefined) return null;
+  if (value === UNKNOWN) return UNKNOWN;
+  if (type === 'string' || type === 'bool' || type === 'number') return value;
+  if (type[0] === 'set' || type[0] === 'list') return (value as TfValue[]).map((item) => toWire(item, type[1]));
+  const out: Record<string, unknown> = {};
+  const object = value as TfObject;
+  for (const [name, attrType] of Object.entries(type[1])) out[name] = toWire(object[name], attrType);
+  return out;
+}
+
+export interface WireDynamicValue {
+  msgpack?: Buffer;
+  json?: Buffer;
+}
+
+/** Reads a DynamicValue as the given type; an absent value is null. */
+export function decodeDynamic(dv: WireDynamicValue | undefined, type: TfType): TfValue {
+  if (dv?.msgpack && dv.msgpack.length > 0) {
+    return fromWire(decode(dv.msgpack, { extensionCodec: codec, useBigInt64: false }), type);
+  }
+  if (dv?.json && dv.json.length > 0) return fromWire(JSON.parse(dv.json.toString('utf8')), type);
+  return null;
+}
+
+/** Writes a value of the given type as a msgpack DynamicValue. */
+export function encodeDynamic(value: TfValue, type: TfType): WireDynamicValue {
+  return { msgpack: Buffer.from(encode(toWire(value, type), { extensionCodec: codec })) };
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(value: TfValue): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);
+  return false;
+}

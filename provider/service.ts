@@ -1,0 +1,155 @@
+/**
+ * The tfplugin6.Provider methods: decode Terraform's values, hand them to the provider
+ * configuration or the resource type, encode the answer with its diagnostics.
+ */
+import { providerConfigSchema, validateProviderConfig } from './config-schema';
+import { fromThrown, toDiagnosticMessages, type Diagnostic } from './diagnostics';
+import { resourceTypes } from './resources';
+import type { ResourceContext, ResourceType } from './resources/resource';
+import { objectType, toSchemaMessage, completeObject } from './schema';
+import type { ProviderMethods } from './server/plugin';
+import type { Message } from './server/protobuf';
+import { containsUnknown, decodeDynamic, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
+import { createSession, type Session } from './session';
+
+const configType = objectType(providerConfigSchema);
+
+function lookup(typeName: unknown): ResourceType {
+  const type = resourceTypes.find((r) => r.name === typeName);
+  if (!type) throw new Error(`the cvi provider has no resource type "${String(typeName)}"`);
+  return type;
+}
+
+const asObject = (dv: unknown, type: ResourceType): TfObject | null =>
+  decodeDynamic(dv as WireDynamicValue | undefined, objectType(type.schema)) as TfObject | null;
+
+const encodeObject = (value: TfObject | null, type: ResourceType): WireDynamicValue =>
+  encodeDynamic(value === null ? null : completeObject(type.schema, value), objectType(type.schema));
+
+export function createProviderMethods(): ProviderMethods {
+  let session: Session | undefined;
+  /** Set when the provider configuration had unknown values: plan without the tenant. */
+  let deferredConfiguration = false;
+  const stop = new AbortController();
+
+  const context = (warnings: Diagnostic[]): ResourceContext => {
+    if (!session) {
+      throw new Error(
+        deferredConfiguration
+          ? 'the cvi provider configuration is not known yet (it depends on values known only after apply); apply what it depends on first'
+          : 'the cvi provider was not configured (Terraform did not call ConfigureProvider)',
+      );
+    }
+    return {
+      session,
+      warn: (summary, detail, attribute) => warnings.push({ severity: 'warning', summary, detail, attribute: attribute ? [attribute] : undefined }),
+    };
+  };
+
+  /** Runs a resource operation and turns anything thrown into an error diagnostic. */
+  async function guarded(what: string, run: (diagnostics: Diagnostic[]) => Promise<Message>): Promise<Message> {
+    const warnings: Diagnostic[] = [];
+    try {
+      const answer = await run(warnings);
+      return { ...answer, diagnostics: toDiagnosticMessages(warnings) };
+    } catch (error) {
+      return { diagnostics: toDiagnosticMessages([...warnings, fromThrown(error, what)]) };
+    }
+  }
+
+  const resourceSchemas = Object.fromEntries(resourceTypes.map((r) => [r.name, toSchemaMessage(r.schema)]));
+
+  return {
+    GetMetadata: async () => ({ serverCapabilities: {}, resources: resourceTypes.map((r) => ({ typeName: r.name })) }),
+
+    GetProviderSchema: async () => ({ provider: toSchemaMessage(providerConfigSchema), resourceSchemas, serverCapabilities: {} }),
+
+    ValidateProviderConfig: async (req) => {
+      const config = decodeDynamic(req.config as WireDynamicValue, configType) as TfObject;
+      return { diagnostics: toDiagnosticMessages(validateProviderConfig(config)) };
+    },
+
+    ValidateResourceConfig: async (req) => {
+      const type = lookup(req.typeName);
+      return { diagnostics: toDiagnosticMessages(type.validate(asObject(req.config, type) ?? {})) };
+    },
+
+    ValidateDataResourceConfig: async (req) => ({
+      diagnostics: toDiagnosticMessages([{ severity: 'error', summary: 'No data sources', detail: `the cvi provider has no data source "${String(req.typeName)}"` }]),
+    }),
+
+    UpgradeResourceState: (req) =>
+      guarded('Could not read stored state', async () => {
+        const type = lookup(req.typeName);
+        const raw = (req.rawState as { json?: Buffer } | undefined)?.json;
+        // Schema version 0 is the only one so far: stored JSON already has today's shape;
+        // attributes we no longer know are dropped, new ones start as null.
+        const state = asObject({ json: raw }, type);
+        return { upgradedState: encodeObject(state, type) };
+      }),
+
+    ConfigureProvider: (req) =>
+      guarded('Could not configure the cvi provider', async (diagnostics) => {
+        const config = decodeDynamic(req.config as WireDynamicValue, configType) as TfObject;
+        const problems = validateProviderConfig(config);
+        diagnostics.push(...problems);
+        if (problems.length > 0) return {};
+        if (containsUnknown(config)) {
+          deferredConfiguration = true;
+          return {};
+        }
+        session = await createSession(config, process.env, stop.signal);
+        return {};
+      }),
+
+    ReadResource: (req) =>
+      guarded('Could not read the object', async (warnings) => {
+        const type = lookup(req.typeName);
+        const state = asObject(req.currentState, type);
+        const live = state === null ? null : await type.read(context(warnings), state);
+        return { newState: encodeObject(live, type), private: req.private };
+      }),
+
+    PlanResourceChange: (req) =>
+      guarded('Could not plan the change', async (warnings) => {
+        const type = lookup(req.typeName);
+        const prior = asObject(req.priorState, type);
+        const proposed = asObject(req.proposedNewState, type);
+        if (proposed === null) return { plannedState: encodeObject(null, type) }; // destroy
+        const config = asObject(req.config, type) ?? {};
+        const ctx = session ? context(warnings) : undefined;
+        const outcome = await type.plan({ prior, proposed, config }, ctx);
+        return {
+          plannedState: encodeObject(outcome.planned, type),
+          requiresReplace: outcome.requiresReplace.map((name) => ({ steps: [{ attributeName: name }] })),
+          plannedPrivate: req.priorPrivate,
+        };
+      }),
+
+    ApplyResourceChange: (req) =>
+      guarded('Could not apply the change', async (warnings) => {
+        const type = lookup(req.typeName);
+        const prior = asObject(req.priorState, type);
+        const planned = asObject(req.plannedState, type);
+        const ctx = context(warnings);
+        if (planned === null) {
+          if (prior !== null) await type.delete(ctx, prior);
+          return { newState: encodeObject(null, type) };
+        }
+        const applied = prior === null ? await type.create(ctx, planned) : await type.update(ctx, prior, planned);
+        return { newState: encodeObject(applied, type) };
+      }),
+
+    ImportResourceState: (req) =>
+      guarded('Could not import the object', async (warnings) => {
+        const type = lookup(req.typeName);
+        const state = await type.import(context(warnings), String(req.id ?? ''));
+        return { importedResources: [{ typeName: type.name, state: encodeObject(state, type) }] };
+      }),
+
+    StopProvider: async () => {
+      stop.abort();
+      return {};
+    },
+  };
+}
