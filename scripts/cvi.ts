@@ -9,7 +9,9 @@ export interface Command {
   load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
 }
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  drift: { summary: 'plan every tenant stack and report drift (exit 0 in sync, 2 drift, 1 error)', load: () => import('./commands/drift') },
+};
 
 function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);

@@ -1,0 +1,57 @@
+/**
+ * `cvi drift`: the nightly drift report of every tenant. Synth, then plan each stack a few at a
+ * time; a table (or --json) and an exit code a pipeline can branch on.
+ */
+import * as path from 'path';
+import { checkStack } from '../drift/check-stack';
+import { readManifest, selectStacks } from '../drift/manifest';
+import { DRIFT_USAGE, parseDriftOptions, DriftOptions } from '../drift/options';
+import { mapWithConcurrency } from '../drift/pool';
+import { exitCode, renderJson, renderTable } from '../drift/report';
+import { outDir as defaultOutDir, projectRoot, terraformEnv } from '../project';
+import { synth } from '../synth';
+
+const progress = (line: string) => process.stderr.write(`drift: ${line}\n`);
+
+export async function run(args: string[]): Promise<number> {
+  let options: DriftOptions;
+  try {
+    options = parseDriftOptions(args);
+  } catch (err) {
+    process.stderr.write(`cvi drift: ${(err as Error).message}\n\n${DRIFT_USAGE}\n`);
+    return 1;
+  }
+  if (options.help) {
+    process.stdout.write(`${DRIFT_USAGE}\n`);
+    return 0;
+  }
+  const root = projectRoot();
+  const out = options.outDir ? path.resolve(options.outDir) : defaultOutDir(root);
+
+  if (options.synth) {
+    progress(`synthesizing tenant stacks into ${out}`);
+    const result = await synth({ outDir: out, root });
+    if (result.code !== 0) {
+      process.stderr.write(`cvi drift: synth failed (exit ${result.code}); nothing was checked\n${result.stderr || result.stdout}\n`);
+      return 1;
+    }
+  }
+
+  let stacks;
+  try {
+    stacks = selectStacks(readManifest(out), options.tenants);
+  } catch (err) {
+    process.stderr.write(`cvi drift: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (stacks.length === 0) {
+    process.stderr.write(`cvi drift: the synth output ${out} holds no tenant stacks; nothing to check\n`);
+    return 1;
+  }
+
+  progress(`checking ${stacks.length} tenant(s), ${options.concurrency} at a time`);
+  const env = terraformEnv(root);
+  const reports = await mapWithConcurrency(stacks, options.concurrency, (stack) => checkStack(stack, { env, progress }));
+  process.stdout.write(`${options.json ? renderJson(reports) : renderTable(reports)}\n`);
+  return exitCode(reports);
+}

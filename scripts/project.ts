@@ -1,0 +1,46 @@
+/**
+ * Where the project's files are and the environment every Terraform run of ours gets. Shared by
+ * `cvi drift`, the deploy/diff scripts and the demo, so they all use the project's own CLI config
+ * (the filesystem mirror that serves the `cvi` provider) and never the machine's.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The project root: the folder of package.json above this file (works from src and dist). */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The Terraform CLI config laid out by `npm run provider:install` (absolute, as Terraform needs). */
+export function terraformrcPath(root: string = projectRoot()): string {
+  return path.join(root, '.cvi', 'terraformrc');
+}
+
+/** The mirrored provider binary; its presence means the provider is installed. */
+export function mirroredProviderPath(root: string = projectRoot()): string {
+  return path.join(root, '.cvi', 'mirror', 'terraform.local', 'teams-cvi', 'cvi', '0.1.0', 'linux_amd64', 'terraform-provider-cvi_v0.1.0');
+}
+
+/** The synth output folder: env CDKTF_OUTDIR (what cdktf's App reads), else `cdktf.out`. */
+export function outDir(root: string = projectRoot(), env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, env.CDKTF_OUTDIR ?? 'cdktf.out');
+}
+
+/**
+ * Environment of a Terraform process: the caller's (credentials stay in env, never in files) plus
+ * the project's CLI config, no update checks and Terraform's automation mode (no "run apply next" hints).
+ */
+export function terraformEnv(root: string = projectRoot(), base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    TF_CLI_CONFIG_FILE: terraformrcPath(root),
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+  };
+}
