@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApiListener } from './api-server';
+import { BatchRegistry } from './batch';
+import { Faults, type FaultController } from './faults';
+import { TokenSigner } from './jwt';
+import { MemoryRequestLog, type RequestLog } from './request-log';
+import { TenantStore } from './store';
+import type { EmulatedTenant } from './types';
+
+export type { EmulatedTenant } from './types';
+export type { FaultController, FaultKind, FaultSpec, Fault } from './faults';
+export { parseFaults } from './faults';
+export type { RequestLog, RequestLogEntry } from './request-log';
+export { TEMPLATES as ROUTE_TEMPLATES } from './router';
+
+export interface EmulatorOptions {
+  /** 0 / undefined = any free port on 127.0.0.1. */
+  port?: number;
+  /** JSON file: loaded at start, rewritten (atomically) after each write. */
+  persistPath?: string;
+  /** A user grant becomes visible to reads only after this many ms (default 0). */
+  replicationLagMs?: number;
+  /** Simulated processing time per user in a batch (default 0.05 ms). */
+  batchUserMs?: number;
+  /** Added to every API request (default 0). */
+  latencyMs?: number;
+  /** Seed of probabilistic faults (default 1). */
+  seed?: number;
+}
+
+export interface RunningEmulator {
+  /** API base, e.g. http://127.0.0.1:43123. */
+  url: string;
+  tenant(tenantId: string): EmulatedTenant;
+  tenantIds(): string[];
+  faults: FaultController;
+  log: RequestLog;
+  /** A valid bearer token without the token-endpoint dance (for an injected credential). */
+  issueToken(tenantId: string, clientId?: string): string;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_BATCH_USER_MS = 0.05;
+
+/** Starts a Teams admin API emulator on loopback. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = new TenantStore(() => Date.now(), options.persistPath);
+  const signer = new TokenSigner();
+  const faults = new Faults(options.seed ?? 1);
+  const log = new MemoryRequestLog();
+  const batches = new BatchRegistry();
+  let url = '';
+  const api = createServer(
+    createApiListener({
+      store,
+      signer,
+      faults,
+      log,
+      batches,
+      latencyMs: options.latencyMs ?? 0,
+      replicationLagMs: options.replicationLagMs ?? 0,
+      batchUserMs: options.batchUserMs ?? DEFAULT_BATCH_USER_MS,
+      baseUrl: () => url,
+    }),
+  );
+  const port = await listen(api, options.port ?? 0);
+  url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    tenant: (tenantId) => {
+      batches.advance(tenantId, Date.now());
+      return store.get(tenantId);
+    },
+    tenantIds: () => store.ids(),
+    faults,
+    log,
+    issueToken: (tenantId, clientId = 'emulator-test-client') => signer.issue(tenantId, clientId),
+    stop: async () => {
+      store.flush();
+      await close(api);
+    },
+  };
+}
+
+export function listen(server: Server | import('node:https').Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function close(server: Server | import('node:https').Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
