@@ -1,0 +1,14 @@
+/** Public API of the Teams admin client. */
+export { TeamsAdminClient, baseUrlFor } from './client';
+export type { TeamsAdminClientOptions } from './client';
+export { credentialFromEnvironment, CredentialConfigurationError } from './auth';
+export type { EnvironmentCredentialChoice, AuthMethod, CredentialOverrides } from './auth';
+export { waitUntilConsistent, DEFAULT_CONSISTENCY } from './consistency';
+export { DEFAULT_RETRY } from './retry';
+export { Deadline } from './deadline';
+export * from './errors';
+export * from './types';
+export { TEAMS_ADMIN_SCOPE, CLOUD_HOSTS, routes, VIDEO_INTEROP_POLICY_TYPE, TARGET_URI_HEADER } from './routes';
+export type { Cloud } from './routes';
+export { sameProvider } from './providers';
+export { bareName } from './policies';

@@ -1,0 +1,65 @@
+/**
+ * The tenant's pre-built CVI policies (Get-CsTeamsVideoInteropServicePolicy), cached per
+ * client because tenants cannot add or delete them, and the one place policy names are
+ * normalised: callers may write `Tag:X` or `X`; the client speaks and answers `X`.
+ */
+import { routes } from './routes';
+import type { WirePolicy } from './wire';
+import type { OperationContext } from './context';
+import { UnknownPolicyError } from './errors';
+import type { CallOptions, VideoInteropPolicy } from './types';
+import { listBody } from './list-body';
+
+export function bareName(name: string): string {
+  return name.trim().replace(/^tag:/i, '');
+}
+
+/** Null, or the bare name; `Global` stays `Global` (the default policy). */
+export function policyNameFromWire(name: string | null | undefined): string | null {
+  return name === null || name === undefined || name === '' ? null : bareName(name);
+}
+
+export class PolicyCatalog {
+  private cached?: Promise<VideoInteropPolicy[]>;
+
+  constructor(private readonly ctx: OperationContext) {}
+
+  list(opts?: CallOptions): Promise<VideoInteropPolicy[]> {
+    if (!this.cached) {
+      this.cached = this.fetch(opts);
+      this.cached.catch(() => (this.cached = undefined));
+    }
+    return this.cached;
+  }
+
+  /**
+   * The tenant's spelling of `name` (bare), or UnknownPolicyError listing what exists. A miss
+   * refreshes the cache once, in case the list was read before Microsoft added a policy.
+   */
+  async resolve(name: string, object: string, opts?: CallOptions): Promise<string> {
+    const wanted = bareName(name).toLowerCase();
+    for (const refresh of [false, true]) {
+      if (refresh) this.cached = undefined;
+      const match = (await this.list(opts)).find((p) => p.name.toLowerCase() === wanted);
+      if (match) return match.name;
+    }
+    const known = (await this.list(opts)).map((p) => p.name);
+    throw new UnknownPolicyError(this.ctx.subject(object), name, known);
+  }
+
+  private async fetch(opts?: CallOptions): Promise<VideoInteropPolicy[]> {
+    const res = await this.ctx.api.call<unknown>({
+      method: 'GET',
+      path: routes.policies(),
+      subject: this.ctx.subject('TeamsVideoInteropServicePolicy list'),
+      deadline: this.ctx.deadline(opts),
+      signal: opts?.signal,
+    });
+    return listBody<WirePolicy>(res.body).map((w) => ({
+      name: bareName(w.Identity),
+      ...(w.Description !== undefined ? { description: w.Description } : {}),
+      providerName: w.ProviderName,
+      enabled: w.Enabled,
+    }));
+  }
+}
