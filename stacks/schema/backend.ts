@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { guid } from './primitives';
+
+const local = z.strictObject({
+  path: z
+    .string()
+    .regex(/^(?![/\\])(?![A-Za-z]:)[^\0]+$/, 'must be a path relative to the stack directory (absolute paths break synth-here/apply-there)')
+    .describe('State file, relative to cdktf.out/stacks/<tenant>; default terraform.<tenant>.tfstate'),
+});
+
+const azurerm = z.strictObject({
+  resourceGroupName: z.string().regex(/^[-\w.()]{1,90}$/, 'must be an Azure resource group name'),
+  storageAccountName: z
+    .string()
+    .regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name: 3 to 24 lower-case letters and digits'),
+  containerName: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a blob container name: 3 to 63 lower-case letters, digits and single hyphens'),
+  key: z.string().regex(/^[^\s]+$/, 'must be a blob name without spaces').optional().describe('default <tenant>.tfstate'),
+  subscriptionId: guid().optional(),
+  useAzureadAuth: z
+    .boolean('must be true or false')
+    .optional()
+    .describe('Use Entra ID to reach the blob instead of an access key; default true'),
+});
+
+export const backendSection = z
+  .strictObject({
+    type: z.enum(['local', 'azurerm'], 'must be local or azurerm'),
+    local: local.optional(),
+    azurerm: azurerm.optional(),
+  })
+  .superRefine((backend, ctx) => {
+    const other = backend.type === 'local' ? 'azurerm' : 'local';
+    if (backend[other] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [other], message: `is only allowed when backend.type is ${other}` });
+    }
+    if (backend.type === 'azurerm' && backend.azurerm === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['azurerm'], message: 'is required when backend.type is azurerm' });
+    }
+  })
+  .describe('Where Terraform keeps state; default local, relative to the stack directory');
+
+export type BackendSection = z.output<typeof backendSection>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import {
+  GRAPH_APPLICATION_PERMISSIONS,
+  GRAPH_DELEGATED_PERMISSIONS,
+  unknownPermissionMessage,
+} from '../../constructs/graph-permissions';
+import { guid } from './primitives';
+
+function permissionList(kind: 'application' | 'delegated') {
+  const known = kind === 'application' ? GRAPH_APPLICATION_PERMISSIONS : GRAPH_DELEGATED_PERMISSIONS;
+  return z.array(z.string('must be a permission name'), 'must be a list').superRefine((names, ctx) => {
+    const seen = new Set<string>();
+    names.forEach((name, i) => {
+      if (!known.has(name)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: unknownPermissionMessage(name, kind), input: name });
+      } else if (seen.has(name)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'is listed twice', input: name });
+      }
+      seen.add(name);
+    });
+  });
+}
+
+export const consentSection = z
+  .strictObject({
+    appId: guid().optional().describe("Client id of the vendor's multi-tenant app; defaults from the vendor"),
+    applicationPermissions: permissionList('application')
+      .pipe(z.array(z.string()).min(1, 'must list at least one permission: the vendor bots need them'))
+      .optional()
+      .describe('Microsoft Graph application permissions, by name'),
+    delegatedPermissions: permissionList('delegated')
+      .optional()
+      .describe('Microsoft Graph delegated permissions granted for all users; [] grants none'),
+    useExistingServicePrincipal: z
+      .boolean('must be true or false')
+      .optional()
+      .describe('Adopt an existing vendor service principal instead of failing; default false'),
+  })
+  .describe("Entra ID admin consent for the vendor's app");

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { hostNameProblem, isDomain } from '../../constructs/dns-names';
+
+/**
+ * Value rules of the tenant file. Each message completes the sentence
+ * "<file>: <field>: ..." and the error formatter appends "(got <value>)".
+ */
+
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const guid = () =>
+  z.string().regex(GUID_PATTERN, 'must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e');
+
+export const domain = () =>
+  z
+    .string()
+    .refine(isDomain, 'must be a domain such as contoso.com (no IP address, wildcard or trailing dot)');
+
+/** A DNS host name; IP addresses and wildcards are rejected with the specific reason. */
+export const hostName = () =>
+  z.string().superRefine((value, ctx) => {
+    const problem = hostNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+
+/** `local@domain`, the shape of a tenant key and of a user principal name. */
+export function isAddress(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || /\s/.test(value)) return false;
+  return /^[A-Za-z0-9._%+'-]+$/.test(value.slice(0, at)) && isDomain(value.slice(at + 1));
+}
+
+export const address = (example: string) =>
+  z.string().refine(isAddress, `must be an address such as ${example}`);
+
+/** An https URL with the `{ConfId}` placeholder Teams replaces with the VTC conference id. */
+export const instructionUri = () =>
+  z.string().superRefine((value, ctx) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value.replace('{ConfId}', '0'));
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: 'must be an https:// URL', input: value });
+    } else if (!value.includes('{ConfId}')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must contain the {ConfId} placeholder Teams fills with the conference id',
+        input: value,
+      });
+    }
+  });
+
+export const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number(message).int(message).min(min, message).max(max, message);
+};
+
+/** A list whose entries must be unique, compared after `key` (e.g. lower-casing). */
+export function uniqueList<T extends z.ZodType>(
+  element: T,
+  key: (value: z.output<T>) => string = String,
+  what = 'entry',
+) {
+  return z
+    .array(element, 'must be a list')
+    .min(1, 'must list at least one entry')
+    .superRefine((values, ctx) => {
+      const seen = new Map<string, number>();
+      values.forEach((value, i) => {
+        const k = key(value);
+        const first = seen.get(k);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `duplicate ${what}, already at [${first}]`,
+            input: String(value),
+          });
+        } else {
+          seen.set(k, i);
+        }
+      });
+    });
+}
+
+/** Lower-case letters, digits, inner hyphens: safe as a stack name and a directory name. */
+export const slug = () =>
+  z
+    .string()
+    .regex(
+      /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+      'must be lower-case letters, digits and inner hyphens, at most 63 characters (it names the stack)',
+    );

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
+import { GUID_PATTERN } from './primitives';
+
+/** Provider names the Teams service accepts for a video interop service provider. */
+export const TEAMS_PROVIDER_NAMES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
+
+const provider = z
+  .strictObject({
+    name: z
+      .enum(TEAMS_PROVIDER_NAMES, `must be one of ${TEAMS_PROVIDER_NAMES.join(', ')}`)
+      .optional()
+      .describe('Name (Identity) of the video interop service provider; defaults from the vendor'),
+    tenantKey: address('teams@contoso.com')
+      .optional()
+      .describe('The IVR address shown in invites; defaults to teams@<tenant.domain> for Pexip'),
+    instructionUri: instructionUri()
+      .optional()
+      .describe('https link with {ConfId}, shown as alternate VTC dialing instructions'),
+    aadApplicationIds: uniqueList(guid(), (id) => id.toLowerCase(), 'app id')
+      .optional()
+      .describe("The vendor bots' app ids; default from the vendor catalog"),
+    allowAppGuestJoinsAsAuthenticated: z
+      .boolean('must be true or false')
+      .optional()
+      .describe('VTCs joining through the vendor bots count as authenticated (lobby bypass); default false'),
+  })
+  .describe('The video interop service provider (New-CsVideoInteropServiceProvider)');
+
+const group = z.strictObject({
+  id: guid().describe('Entra ID group object id'),
+  rank: wholeNumber(1, 64).describe('1 wins over 2; direct user grants win over any group'),
+});
+
+/** A user principal name or an Entra ID object id. */
+const user = z
+  .string()
+  .refine(
+    (value) => isAddress(value) || GUID_PATTERN.test(value),
+    'must be a user principal name (alice@contoso.com) or an object id (GUID)',
+  );
+
+const ASSIGNMENT_SCOPES = ['global', 'groups', 'users'] as const;
+
+const assignment = z
+  .strictObject({
+    policyName: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a policy name such as PexipServiceProviderEnabled (no Tag: prefix)')
+      .optional()
+      .describe('TeamsVideoInteropServicePolicy to grant; defaults from the vendor'),
+    global: z.literal(true, 'must be true (omit it to not grant tenant-wide)').optional(),
+    groups: uniqueList(group, (g) => g.id.toLowerCase(), 'group id')
+      .pipe(z.array(group).max(64, 'may hold at most 64 groups (the Teams limit per policy type)'))
+      .optional(),
+    users: uniqueList(user, (u) => u.toLowerCase(), 'user (names compare case-insensitively)').optional(),
+  })
+  .superRefine((value, ctx) => {
+    const scopes = ASSIGNMENT_SCOPES.filter((scope) => value[scope] !== undefined);
+    if (scopes.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must set exactly one of global, groups, users (got ${scopes.length === 0 ? 'none' : scopes.join(' and ')})`,
+      });
+    }
+  })
+  .describe('Who gets the CVI policy: exactly one of global, groups, users');
+
+export const teamsSection = z.strictObject({
+  provider: provider.optional(),
+  assignment,
+});

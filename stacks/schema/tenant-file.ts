@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { VENDOR_NAMES, vendorDefaults } from '../../constructs/vendors';
+import { relativeToZone } from '../../constructs/dns-names';
+import { domain, guid, slug } from './primitives';
+import { teamsSection } from './teams';
+import { consentSection } from './consent';
+import { dnsSection } from './dns';
+import { backendSection } from './backend';
+import { checkDnsRecords } from './dns-records-check';
+
+const tenantSection = z
+  .strictObject({
+    id: guid().describe('Entra ID tenant id'),
+    name: slug().describe('Short name; names the stack and its directory'),
+    domain: domain().describe('The domain the CVI join address lives in'),
+  })
+  .describe('The Microsoft 365 tenant');
+
+const federationSection = z
+  .strictObject({
+    allowedDomain: domain().describe("The hosted vendor's domain to allow for federation"),
+  })
+  .describe('Hosted vendors that ask to be trusted for federation');
+
+/** The shape of `tenants/<name>.yaml`; `schema/tenant.schema.json` is generated from it. */
+export const tenantFileSchema = z
+  .strictObject({
+    tenant: tenantSection,
+    vendor: z.enum(VENDOR_NAMES, `must be one of ${VENDOR_NAMES.join(', ')}`).describe('The CVI vendor'),
+    teams: teamsSection.describe('Teams video interop provider and policy assignment'),
+    consent: consentSection.optional(),
+    dns: dnsSection.optional(),
+    federation: federationSection.optional(),
+    backend: backendSection.optional(),
+  })
+  .superRefine((file, ctx) => {
+    const vendor = vendorDefaults(file.vendor);
+    const need = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+    if (vendor.appIds.length === 0 && !file.consent?.appId && !file.teams.provider?.aadApplicationIds) {
+      need(['consent', 'appId'], `is required for vendor ${file.vendor}: its app id is not published (or set teams.provider.aadApplicationIds)`);
+    }
+    if (!vendor.tenantKeyFor && !file.teams.provider?.tenantKey) {
+      need(['teams', 'provider', 'tenantKey'], `is required for vendor ${file.vendor} (shape ${vendor.tenantKeyShape})`);
+    }
+    if (!vendor.providerName && !file.teams.provider?.name) {
+      need(['teams', 'provider', 'name'], `is required for vendor ${file.vendor}`);
+    }
+    if (!vendor.policyName && !file.teams.assignment.policyName) {
+      need(['teams', 'assignment', 'policyName'], `is required for vendor ${file.vendor}`);
+    }
+    const dns = file.dns;
+    if (!dns || dns.provider === 'none') return;
+    if (!vendor.customerPublishesDns) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dns', 'provider'],
+        message: `must be none for vendor ${file.vendor}: ${vendor.displayName} owns DNS for the tenant key`,
+        input: dns.provider,
+      });
+      return;
+    }
+    const keyDomain = srvDomain(file);
+    if (dns.zone && relativeToZone(keyDomain, dns.zone) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dns', 'zone'],
+        message: `must contain ${keyDomain}, the domain of the tenant key where the SRV records go`,
+        input: dns.zone,
+      });
+    }
+    checkDnsRecords(dns, ctx);
+  });
+
+export type TenantFile = z.output<typeof tenantFileSchema>;
+
+/** The domain the SRV records are published under: where callers resolve the tenant key. */
+export function srvDomain(file: TenantFile): string {
+  const key = file.teams.provider?.tenantKey ?? vendorDefaults(file.vendor).tenantKeyFor?.(file.tenant.domain);
+  return key ? key.slice(key.lastIndexOf('@') + 1).toLowerCase() : file.tenant.domain.toLowerCase();
+}
