@@ -6,6 +6,7 @@ import { Faults, type FaultController } from './faults';
 import { TokenSigner } from './jwt';
 import { MemoryRequestLog, type RequestLog } from './request-log';
 import { TenantStore } from './store';
+import { createTokenEndpoint } from './token-endpoint';
 import type { EmulatedTenant } from './types';
 
 export type { EmulatedTenant } from './types';
@@ -32,6 +33,11 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** API base, e.g. http://127.0.0.1:43123. */
   url: string;
+  /** HTTPS token endpoint base (an authority host for @azure/identity), e.g. https://127.0.0.1:43124. */
+  authorityHost: string;
+  /** The token endpoint's self-signed certificate (trust it via NODE_EXTRA_CA_CERTS or an https agent). */
+  caCertPem: string;
+  caCertPath: string;
   tenant(tenantId: string): EmulatedTenant;
   tenantIds(): string[];
   faults: FaultController;
@@ -64,11 +70,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       baseUrl: () => url,
     }),
   );
-  const port = await listen(api, options.port ?? 0);
-  url = `http://127.0.0.1:${port}`;
+  let authorityHost = '';
+  const tokens = createTokenEndpoint(signer, log, () => authorityHost);
+  try {
+    const port = await listen(api, options.port ?? 0);
+    url = `http://127.0.0.1:${port}`;
+    authorityHost = `https://127.0.0.1:${await listen(tokens.server, 0)}`;
+  } catch (err) {
+    await Promise.all([close(api), close(tokens.server)]);
+    tokens.cleanup();
+    throw err;
+  }
 
   return {
     url,
+    authorityHost,
+    caCertPem: tokens.caCertPem,
+    caCertPath: tokens.caCertPath,
     tenant: (tenantId) => {
       batches.advance(tenantId, Date.now());
       return store.get(tenantId);
@@ -79,7 +97,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issueToken: (tenantId, clientId = 'emulator-test-client') => signer.issue(tenantId, clientId),
     stop: async () => {
       store.flush();
-      await close(api);
+      await Promise.all([close(api), close(tokens.server)]);
+      tokens.cleanup();
     },
   };
 }
@@ -96,6 +115,7 @@ export function listen(server: Server | import('node:https').Server, port: numbe
 
 export function close(server: Server | import('node:https').Server): Promise<void> {
   return new Promise((resolve) => {
+    if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
   });

@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   faults: string[];
   /** Answered with no response at all (connection destroyed). */
   reset: boolean;
+  /** 'token' for the HTTPS token endpoint; absent for the Teams admin API. */
+  endpoint?: 'token';
 }
 
 export interface RequestLog {
@@ -27,7 +29,7 @@ export interface RequestLog {
   counts(): Record<string, number>;
   /** Requests of one "METHOD /route/template" (0 when none). */
   count(key: string): number;
-  /** Every request, optionally only one tenant's. */
+  /** Teams admin API requests (token-endpoint requests excluded), optionally only one tenant's. */
   total(tenant?: string): number;
   /** Entries whose write was applied, in order. */
   writes(): RequestLogEntry[];
@@ -56,7 +58,7 @@ export class MemoryRequestLog implements RequestLog {
   }
 
   total(tenant?: string): number {
-    return tenant === undefined ? this.list.length : this.list.filter((e) => e.tenant === tenant).length;
+    return this.list.filter((e) => e.endpoint === undefined && (tenant === undefined || e.tenant === tenant)).length;
   }
 
   writes(): RequestLogEntry[] {
