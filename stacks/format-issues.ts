@@ -48,7 +48,10 @@ function messageOf(issue: Issue): string {
 
 function withInput(message: string, issue: Issue): string {
   const input = 'input' in issue ? issue.input : undefined;
-  if (input === undefined || message.includes('(got ') || message === 'is required') return message;
+  // Mappings and lists say nothing useful after "got"; a cross-field rule reports on its parent.
+  if (input === undefined || (typeof input === 'object' && input !== null) || message.includes('(got ') || message === 'is required') {
+    return message;
+  }
   return `${message} (got ${describeValue(input)})`;
 }
 

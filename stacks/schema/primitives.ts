@@ -6,7 +6,7 @@ import { hostNameProblem, isDomain } from '../../constructs/dns-names';
  * "<file>: <field>: ..." and the error formatter appends "(got <value>)".
  */
 
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const guid = () =>
   z.string().regex(GUID_PATTERN, 'must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e');
