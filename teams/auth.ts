@@ -36,6 +36,8 @@ export interface EnvironmentCredentialChoice {
   readonly clientId?: string;
   readonly authorityHost: string;
   readonly cloud: Cloud;
+  /** True for an authority host Microsoft's instance metadata does not know (the emulator, a private cloud). */
+  readonly instanceDiscoveryDisabled: boolean;
   /** One line naming the method and its inputs, never a secret: safe to log. */
   readonly description: string;
 }
@@ -85,6 +87,7 @@ export function credentialFromEnvironment(env: Env = process.env, overrides: Cre
     clientId,
     authorityHost,
     cloud,
+    instanceDiscoveryDisabled: common.disableInstanceDiscovery === true,
     description: `${method}: ${detail}, tenant ${tenantId ?? '(from the login)'}, authority ${authorityHost}`,
   });
   const needApp = (method: string, vars: string) => {

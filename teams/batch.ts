@@ -78,7 +78,8 @@ export async function assignPolicyToUsers(
       tally.batchesSubmitted++;
       report();
       const done = await poll(ctx, id, deadline, subject, opts, (op) => {
-        tally.completed[index] = op.CompletedCount + op.ErrorCount;
+        // CompletedCount includes the users that failed.
+        tally.completed[index] = Math.min(batches[index].length, op.CompletedCount);
         tally.failed[index] = op.ErrorCount;
         report();
       });
