@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Seed of probabilistic faults (default 1). */
   seed?: number;
+  /** Port of the HTTPS token endpoint; 0 / undefined = any free port. */
+  tokenPort?: number;
 }
 
 export interface RunningEmulator {
@@ -75,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     const port = await listen(api, options.port ?? 0);
     url = `http://127.0.0.1:${port}`;
-    authorityHost = `https://127.0.0.1:${await listen(tokens.server, 0)}`;
+    authorityHost = `https://127.0.0.1:${await listen(tokens.server, options.tokenPort ?? 0)}`;
   } catch (err) {
     await Promise.all([close(api), close(tokens.server)]);
     tokens.cleanup();
