@@ -25,6 +25,14 @@ export class DiagnosticError extends Error {
   }
 }
 
+/**
+ * Recognises the Teams client's typed errors by name, so resource code can react to them
+ * without loading the client (and @azure/identity) for calls that never use it.
+ */
+export function isTeamsError(error: unknown, name: 'ConflictError' | 'NotFoundError' | 'UnknownPolicyError' | 'BatchAssignmentError'): boolean {
+  return error instanceof Error && error.name === name;
+}
+
 export const errorAt = (attribute: string, summary: string, detail: string): Diagnostic => ({
   severity: 'error',
   summary,

@@ -49,7 +49,10 @@ export function planFromSchema(schema: BlockSchema, input: PlanInput): PlanOutco
   for (const [name, attribute] of Object.entries(schema.attributes)) {
     const configured = input.config[name] ?? null;
     if (!attribute.computed || configured !== null) continue;
-    if (input.prior === null) planned[name] = attribute.default !== undefined ? attribute.default : UNKNOWN;
+    // A default applies whenever the attribute is not configured, so a value changed by hand
+    // shows as drift; other computed values are unknown until the object exists.
+    if (attribute.default !== undefined) planned[name] = attribute.default;
+    else if (input.prior === null) planned[name] = UNKNOWN;
   }
   if (input.prior !== null) {
     for (const [name, attribute] of Object.entries(schema.attributes)) {

@@ -1,0 +1,123 @@
+/**
+ * cvi_federation_allowed_domain: one domain on the tenant's federation allow-list (hosted CVI
+ * offerings need the vendor's domain there). Only our entry is added and removed, never the
+ * list as a whole (Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add|Remove}).
+ * When the tenant allows all known domains, the domain is already allowed: nothing is written.
+ * Import id: the domain.
+ */
+import type { FederationSettings } from '../../teams';
+import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
+import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
+import type { BlockSchema } from '../schema';
+import type { TfObject } from '../server/values';
+import type { ResourceContext, ResourceType } from './resource';
+
+const NAME = 'cvi_federation_allowed_domain';
+const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+// ---- schema ----
+const schema: BlockSchema = {
+  version: 0,
+  description: "One domain on the tenant's federation allow-list (Teams external access). Needs the Teams Administrator role.",
+  attributes: {
+    id: { type: 'string', computed: true, description: 'The domain.' },
+    domain: { type: 'string', required: true, forcesReplacement: true, description: "The domain to allow, e.g. the vendor's pexip.me." },
+    allow_all_known_domains: {
+      type: 'bool',
+      computed: true,
+      description: 'true when the tenant allows all known domains: the domain is allowed already and nothing was written.',
+    },
+  },
+};
+
+function validate(config: TfObject): Diagnostic[] {
+  const domain = knownString(config.domain);
+  if (domain !== undefined && !DOMAIN.test(domain.trim())) {
+    return [errorAt('domain', 'Invalid domain', `${NAME}: domain must be a DNS domain name such as pexip.me; got "${domain}".`)];
+  }
+  return [];
+}
+
+async function plan(input: PlanInput): Promise<PlanOutcome> {
+  const outcome = planFromSchema(schema, input);
+  const domain = knownString(outcome.planned.domain);
+  if (domain !== undefined) outcome.planned.id = domain;
+  return outcome;
+}
+
+const allowAllWarning = (ctx: ResourceContext, domain: string): [string, string] => [
+  'Nothing written: the tenant allows all known domains',
+  `tenant ${ctx.session.tenantId}: federation allows all known domains, so ${domain} is allowed already and the allow-list was left as it is ` +
+    '(adding an entry would turn "allow all" into an allow-list of one domain). allow_all_known_domains is true.',
+];
+
+const listed = (settings: FederationSettings, domain: string) => settings.allowedDomains.some((d) => d.toLowerCase() === domain.toLowerCase());
+
+// ---- create ----
+async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
+  const domain = String(planned.domain);
+  let outcome;
+  try {
+    outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());
+  } finally {
+    ctx.session.lists.forget('federation');
+  }
+  if (outcome === 'allow-all') ctx.warn(...allowAllWarning(ctx, domain));
+  if (outcome === 'already-allowed') {
+    ctx.warn(
+      'Domain was already on the allow-list',
+      `tenant ${ctx.session.tenantId}: ${domain} was on the federation allow-list before this apply; it is now managed here and destroying this resource removes it.`,
+    );
+  }
+  return { ...planned, id: domain, allow_all_known_domains: outcome === 'allow-all' };
+}
+
+// ---- read ----
+async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
+  const domain = String(state.domain ?? state.id);
+  const settings = await ctx.session.lists.federation();
+  if (settings.allowAllKnownDomains) return { ...state, id: domain, domain, allow_all_known_domains: true };
+  // An allow-list without our domain: it was removed by hand, so plan to add it again.
+  return listed(settings, domain) ? { ...state, id: domain, domain, allow_all_known_domains: false } : null;
+}
+
+// ---- update ----
+/** Only the computed flag can differ (the domain forces a new object): nothing to write. */
+async function update(_ctx: ResourceContext, _prior: TfObject, planned: TfObject): Promise<TfObject> {
+  return planned;
+}
+
+// ---- delete ----
+async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+  const domain = String(state.domain ?? state.id);
+  let outcome;
+  try {
+    outcome = await ctx.session.client.removeAllowedDomain(domain, ctx.session.callOptions());
+  } finally {
+    ctx.session.lists.forget('federation');
+  }
+  if (outcome === 'allow-all') ctx.warn(...allowAllWarning(ctx, domain));
+  if (outcome === 'kept-last-entry') {
+    ctx.warn(
+      'Domain left on the allow-list: it is the last entry',
+      `tenant ${ctx.session.tenantId}: ${domain} is the only entry of the federation allow-list. Removing it would leave an empty list, ` +
+        'which Teams stores as "federate with nobody", so nothing was sent. Remove it in the Teams admin center if that is what you want.',
+    );
+  }
+}
+
+// ---- import ----
+async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
+  const domain = id.trim();
+  if (!DOMAIN.test(domain)) throw new DiagnosticError('Invalid import id', `${NAME}: the import id is the domain, e.g. pexip.me; got "${id}".`);
+  const settings = await ctx.session.lists.federation();
+  if (!settings.allowAllKnownDomains && !listed(settings, domain)) {
+    throw new DiagnosticError(
+      'Cannot import: domain not allowed',
+      `tenant ${ctx.session.tenantId}: ${domain} is not on the federation allow-list (entries: ${settings.allowedDomains.join(', ') || 'none'}).`,
+    );
+  }
+  return { id: domain, domain, allow_all_known_domains: settings.allowAllKnownDomains };
+}
+
+export const federationAllowedDomain: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };

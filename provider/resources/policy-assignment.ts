@@ -1,0 +1,248 @@
+/**
+ * cvi_video_interop_policy_assignment: who gets a TeamsVideoInteropServicePolicy, in exactly
+ * one scope: the whole tenant (`global`), one group (`group_id`, `group_rank`), or a set of
+ * users granted in batches (Grant-CsTeamsVideoInteropServicePolicy -Global | -Group | batch).
+ * Import ids: `global`, `group/<groupId>`, `users/<policyName>`.
+ */
+import { isGuid } from '../config-schema';
+import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
+import { knownString, knownStrings, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
+import type { BlockSchema } from '../schema';
+import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
+import type { ResourceContext, ResourceType } from './resource';
+import { scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
+
+const NAME = 'cvi_video_interop_policy_assignment';
+
+// ---- schema ----
+const schema: BlockSchema = {
+  version: 0,
+  description: 'Grants a Teams video interop service policy tenant-wide, to a group, or to a set of users. Needs the Teams Administrator role.',
+  attributes: {
+    id: { type: 'string', computed: true, description: 'global, group/<group_id> or users/<policy_name>.' },
+    policy_name: {
+      type: 'string',
+      required: true,
+      description: 'Policy to grant, without the Tag: prefix, e.g. PexipServiceProviderEnabled. Checked at plan time against the tenant\'s policies.',
+    },
+    global: { type: 'bool', optional: true, description: 'true: grant tenant-wide (Global). Exactly one of global, group_id, users.' },
+    group_id: { type: 'string', optional: true, description: 'Object id (GUID) of the Entra ID group to grant to. Exactly one of global, group_id, users.' },
+    group_rank: {
+      type: 'number',
+      optional: true,
+      computed: true,
+      description: 'Precedence among the group assignments of this policy type (1 is highest). Only with group_id. Default 1.',
+    },
+    users: {
+      type: ['set', 'string'],
+      optional: true,
+      description: 'Users (UPNs or object ids) granted directly, in batches. Exactly one of global, group_id, users.',
+    },
+  },
+};
+
+function validate(config: TfObject): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const policy = knownString(config.policy_name);
+  if (policy !== undefined && /^tag:/i.test(policy)) {
+    problems.push(errorAt('policy_name', 'policy_name with Tag: prefix', `${NAME}: write policy_name without the Tag: prefix, e.g. "${policy.slice(4)}"; got "${policy}".`));
+  } else if (policy !== undefined && policy.trim() === '') {
+    problems.push(errorAt('policy_name', 'Empty policy_name', `${NAME}: policy_name must name a policy, e.g. PexipServiceProviderEnabled.`));
+  }
+  if (config.global === false) {
+    problems.push(errorAt('global', 'global = false', `${NAME}: set global = true for a tenant-wide grant, or leave it out and set group_id or users.`));
+  }
+  const anyUnknown = [config.global, config.group_id, config.users].some(isUnknown);
+  const scopes = (['global', 'group_id', 'users'] as const).filter((name) => config[name] !== null && config[name] !== undefined && config[name] !== false);
+  if (!anyUnknown && scopes.length !== 1) {
+    problems.push({
+      severity: 'error',
+      summary: 'Exactly one scope',
+      detail: `${NAME}: set exactly one of global = true, group_id or users; got ${scopes.length === 0 ? 'none' : scopes.join(' and ')}.`,
+    });
+  }
+  const groupId = knownString(config.group_id);
+  if (groupId !== undefined && !isGuid(groupId)) problems.push(errorAt('group_id', 'Invalid group_id', `${NAME}: group_id must be the group's object id (a GUID); got "${groupId}".`));
+  const rank = config.group_rank;
+  if (typeof rank === 'number' && !(Number.isInteger(rank) && rank >= 1)) {
+    problems.push(errorAt('group_rank', 'Invalid group_rank', `${NAME}: group_rank must be a whole number >= 1 (1 is the highest precedence); got ${rank}.`));
+  }
+  if (rank !== null && rank !== undefined && config.group_id === null) {
+    problems.push(errorAt('group_rank', 'group_rank without group_id', `${NAME}: group_rank applies to a group assignment only: set group_id or remove group_rank.`));
+  }
+  const users = knownStrings(config.users);
+  if (users !== undefined && users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN or object id (or use global or group_id).`));
+  if (users?.some((u) => u.trim() === '')) problems.push(errorAt('users', 'Empty user', `${NAME}: users must not contain an empty string.`));
+  return problems;
+}
+
+function idOf(scope: Scope | undefined, planned: TfObject): TfValue {
+  if (scope === 'global') return 'global';
+  if (scope === 'group') return typeof planned.group_id === 'string' ? `group/${planned.group_id}` : UNKNOWN;
+  if (scope === 'users') return typeof planned.policy_name === 'string' ? `users/${planned.policy_name}` : UNKNOWN;
+  return UNKNOWN;
+}
+
+async function checkPolicyName(ctx: ResourceContext, policyName: string): Promise<void> {
+  const policies = await ctx.session.lists.policies();
+  if (policies.some((p) => p.name.toLowerCase() === policyName.toLowerCase())) return;
+  throw new DiagnosticError(
+    'Unknown policy',
+    `tenant ${ctx.session.tenantId}: there is no TeamsVideoInteropServicePolicy "${policyName}". ` +
+      `This tenant has: ${policies.map((p) => p.name).join(', ') || '(none)'}. Use one of those (without Tag:).`,
+    ['policy_name'],
+  );
+}
+
+async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise<PlanOutcome> {
+  const outcome = planFromSchema(schema, input);
+  const { planned } = outcome;
+  const scope = scopeOf(planned);
+  // Not configured: rank 1 (the default), so a rank changed by hand shows as drift.
+  if (input.config.group_rank === null || input.config.group_rank === undefined) {
+    planned.group_rank = scope === 'group' ? 1 : scope === undefined ? UNKNOWN : null;
+  }
+  planned.id = idOf(scope, planned);
+  if (input.prior) outcome.requiresReplace.push(...scopeChanges(input.prior, planned));
+  const policyName = knownString(planned.policy_name);
+  if (ctx && policyName !== undefined) await checkPolicyName(ctx, policyName);
+  return outcome;
+}
+
+// ---- create ----
+async function grant(ctx: ResourceContext, planned: TfObject, users: readonly string[]): Promise<void> {
+  const { client, lists } = ctx.session;
+  const options = ctx.session.callOptions();
+  const policyName = String(planned.policy_name);
+  switch (scopeOf(planned)) {
+    case 'global':
+      await client.grantTenant(policyName, options);
+      lists.forget('tenant-policy');
+      return;
+    case 'group':
+      await client.grantGroup(String(planned.group_id), policyName, Number(planned.group_rank ?? 1), options);
+      return;
+    case 'users':
+      await assignUsers(ctx, policyName, users);
+      return;
+    default:
+      throw new DiagnosticError('Exactly one scope', `${NAME}: set exactly one of global = true, group_id or users.`);
+  }
+}
+
+/** Grants (or, with null, removes) the policy for users in batches; names the users that failed. */
+async function assignUsers(ctx: ResourceContext, policyName: string | null, users: readonly string[]): Promise<void> {
+  if (users.length === 0) return;
+  try {
+    await ctx.session.client.assignPolicyToUsers(policyName, users, { ...ctx.session.callOptions(), operationName: `terraform ${NAME}` });
+  } catch (error) {
+    if (isTeamsError(error, 'BatchAssignmentError')) {
+      throw new DiagnosticError(
+        'Some users could not be assigned',
+        `${error instanceof Error ? error.message : String(error)}. Fix or remove those users in "users" and apply again.`,
+        ['users'],
+      );
+    }
+    throw error;
+  } finally {
+    ctx.session.lists.forget('users:');
+  }
+}
+
+async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
+  await grant(ctx, planned, knownStrings(planned.users) ?? []);
+  return planned;
+}
+
+// ---- read ----
+async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
+  const { lists, client } = ctx.session;
+  switch (scopeOf(state)) {
+    case 'global': {
+      const live = await lists.tenantPolicy();
+      if (live === null || live.toLowerCase() === 'global') return null; // back to the default: gone
+      return { ...state, id: 'global', policy_name: sameName(state.policy_name, live) };
+    }
+    case 'group': {
+      const live = await client.getGroupAssignment(String(state.group_id), ctx.session.callOptions());
+      if (!live) return null;
+      return { ...state, policy_name: sameName(state.policy_name, live.policyName), group_rank: live.rank };
+    }
+    case 'users': {
+      // Users who lost the policy drop out of the set: the plan shows them being granted again.
+      const holders = await lists.usersWithPolicy(String(state.policy_name));
+      const held = new Set(holders.map((u) => u.toLowerCase()));
+      return { ...state, users: (knownStrings(state.users) ?? []).filter((u) => held.has(u.toLowerCase())) };
+    }
+    default:
+      return state;
+  }
+}
+
+function sameName(stateValue: TfValue, live: string): string {
+  return typeof stateValue === 'string' && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
+}
+
+// ---- update ----
+async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
+  const scope = scopeOf(planned);
+  if (scope !== 'users') {
+    await grant(ctx, planned, []);
+    return planned;
+  }
+  const policyChanged = String(prior.policy_name).toLowerCase() !== String(planned.policy_name).toLowerCase();
+  const { added, removed, kept } = usersDiff(knownStrings(prior.users) ?? [], knownStrings(planned.users) ?? []);
+  // A new policy replaces the old one for every user who keeps it: one grant per user either way.
+  await assignUsers(ctx, String(planned.policy_name), policyChanged ? [...kept, ...added] : added);
+  await assignUsers(ctx, null, removed);
+  return planned;
+}
+
+// ---- delete ----
+async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+  const { client, lists } = ctx.session;
+  const options = ctx.session.callOptions();
+  switch (scopeOf(state)) {
+    case 'global':
+      await client.grantTenant(null, options);
+      lists.forget('tenant-policy');
+      return;
+    case 'group':
+      await client.removeGroup(String(state.group_id), options);
+      return;
+    case 'users':
+      await assignUsers(ctx, null, knownStrings(state.users) ?? []);
+      return;
+  }
+}
+
+// ---- import ----
+async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
+  const { lists, client, tenantId } = ctx.session;
+  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null };
+  const notFound = (what: string) =>
+    new DiagnosticError('Cannot import: nothing assigned', `tenant ${tenantId}: ${what}; nothing to import for id "${id}".`);
+  if (id === 'global') {
+    const live = await lists.tenantPolicy();
+    if (live === null || live.toLowerCase() === 'global') throw notFound('the tenant-wide assignment is the default (Global) policy');
+    return { ...base, policy_name: live, global: true };
+  }
+  const group = /^group\/(.+)$/.exec(id);
+  if (group) {
+    const live = await client.getGroupAssignment(group[1], ctx.session.callOptions());
+    if (!live) throw notFound(`group ${group[1]} has no TeamsVideoInteropServicePolicy assignment`);
+    return { ...base, policy_name: live.policyName, group_id: group[1], group_rank: live.rank };
+  }
+  const users = /^users\/(.+)$/.exec(id);
+  if (users) {
+    const holders = await lists.usersWithPolicy(users[1]);
+    if (holders.length === 0) throw notFound(`no user has a direct assignment of ${users[1]}`);
+    return { ...base, policy_name: users[1], users: holders };
+  }
+  throw new DiagnosticError(
+    'Invalid import id',
+    `${NAME}: the import id must be "global", "group/<group object id>" or "users/<policy name>"; got "${id}".`,
+  );
+}
+
+export const policyAssignment: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };

@@ -1,0 +1,166 @@
+/**
+ * cvi_video_interop_service_provider: one video interop service provider of the tenant
+ * (New-/Get-/Set-/Remove-CsVideoInteropServiceProvider). Import id: the identity, e.g. Pexip.
+ */
+import type { VideoInteropProvider } from '../../teams';
+import { isGuid } from '../config-schema';
+import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
+import { knownString, knownStrings, planFromSchema } from '../plan';
+import type { BlockSchema } from '../schema';
+import type { TfObject } from '../server/values';
+import type { ResourceContext, ResourceType } from './resource';
+
+const NAME = 'cvi_video_interop_service_provider';
+
+// ---- schema ----
+const schema: BlockSchema = {
+  version: 0,
+  description: 'A Teams video interop service provider (the CVI vendor: Pexip, Polycom, Cisco, BlueJeans). Needs the Teams Administrator role.',
+  attributes: {
+    id: { type: 'string', computed: true, description: 'The identity.' },
+    identity: {
+      type: 'string',
+      required: true,
+      forcesReplacement: true,
+      description: 'Provider name: Pexip, Polycom, Cisco or BlueJeans. Must match the policy you grant (without Tag:), or invites carry no VTC details.',
+    },
+    tenant_key: { type: 'string', required: true, description: "The vendor's IVR address shown in invites, e.g. teams@contoso.com." },
+    instruction_uri: { type: 'string', optional: true, description: 'Alternate VTC dialing instructions link; must contain {ConfId}.' },
+    aad_application_ids: { type: ['set', 'string'], optional: true, description: "App (client) ids of the vendor's bots (GUIDs)." },
+    allow_app_guest_joins_as_authenticated: {
+      type: 'bool',
+      optional: true,
+      computed: true,
+      default: false,
+      description: "VTCs joining through the vendor's bots count as authenticated (they bypass the lobby). Default false.",
+    },
+  },
+};
+
+function validate(config: TfObject): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const identity = knownString(config.identity);
+  if (identity !== undefined && identity.trim() === '') problems.push(errorAt('identity', 'Empty identity', `${NAME}: identity must name the vendor, e.g. Pexip.`));
+  const tenantKey = knownString(config.tenant_key);
+  if (tenantKey !== undefined && tenantKey.trim() === '') {
+    problems.push(errorAt('tenant_key', 'Empty tenant_key', `${NAME}: tenant_key must be the vendor's IVR address, e.g. teams@contoso.com.`));
+  }
+  const uri = knownString(config.instruction_uri);
+  if (uri !== undefined && !uri.includes('{ConfId}')) {
+    problems.push(
+      errorAt('instruction_uri', 'instruction_uri without {ConfId}', `${NAME}: instruction_uri must contain the {ConfId} placeholder, e.g. https://pexip.me/teams/contoso.com/{ConfId}; got "${uri}".`),
+    );
+  }
+  for (const id of knownStrings(config.aad_application_ids) ?? []) {
+    if (!isGuid(id)) problems.push(errorAt('aad_application_ids', 'Invalid application id', `${NAME}: aad_application_ids must hold GUIDs; got "${id}".`));
+  }
+  return problems;
+}
+
+function toProvider(planned: TfObject): VideoInteropProvider {
+  return {
+    identity: String(planned.identity),
+    tenantKey: String(planned.tenant_key),
+    ...(typeof planned.instruction_uri === 'string' ? { instructionUri: planned.instruction_uri } : {}),
+    aadApplicationIds: knownStrings(planned.aad_application_ids) ?? [],
+    allowAppGuestJoinsAsAuthenticated: planned.allow_app_guest_joins_as_authenticated === true,
+  };
+}
+
+function importHint(identity: string): string {
+  return `terraform import ${NAME}.<resource name> ${identity}`;
+}
+
+async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceContext | undefined) {
+  const outcome = planFromSchema(schema, input);
+  const identity = knownString(outcome.planned.identity);
+  if (identity !== undefined) outcome.planned.id = identity;
+  // Refuse at plan time what apply would refuse: the identity is taken by an object no state owns.
+  if (ctx && input.prior === null && identity !== undefined) {
+    const existing = await ctx.session.lists.provider(identity);
+    if (existing) throw alreadyExists(ctx, existing.identity);
+  }
+  return outcome;
+}
+
+function alreadyExists(ctx: ResourceContext, identity: string): DiagnosticError {
+  return new DiagnosticError(
+    'Video interop service provider already exists',
+    `tenant ${ctx.session.tenantId}: provider ${identity} already exists: import it with ` +
+      `\`${importHint(identity)}\` into the stack that should own it, or remove it from this configuration.`,
+    ['identity'],
+  );
+}
+
+// ---- create ----
+async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
+  try {
+    await ctx.session.client.createProvider(toProvider(planned), ctx.session.callOptions());
+  } catch (error) {
+    if (isTeamsError(error, 'ConflictError')) throw alreadyExists(ctx, String(planned.identity));
+    throw error;
+  } finally {
+    ctx.session.lists.forget('providers');
+  }
+  return { ...planned, id: planned.identity };
+}
+
+// ---- read ----
+/** Keeps the configuration's spelling where the service compares without case. */
+function sameIgnoringCase(stateValue: unknown, live: string): string {
+  return typeof stateValue === 'string' && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
+}
+
+function toState(live: VideoInteropProvider, state: TfObject | null): TfObject {
+  const priorIds = knownStrings(state?.aad_application_ids);
+  const ids = live.aadApplicationIds.map((id) => priorIds?.find((p) => p.toLowerCase() === id.toLowerCase()) ?? id);
+  return {
+    id: sameIgnoringCase(state?.identity, live.identity),
+    identity: sameIgnoringCase(state?.identity, live.identity),
+    tenant_key: live.tenantKey,
+    instruction_uri: live.instructionUri ?? (state?.instruction_uri === '' ? '' : null),
+    // An empty set and no set mean the same to the service; keep what the configuration said.
+    aad_application_ids: ids.length === 0 && (state?.aad_application_ids ?? null) === null ? null : ids,
+    allow_app_guest_joins_as_authenticated: live.allowAppGuestJoinsAsAuthenticated,
+  };
+}
+
+async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
+  const live = await ctx.session.lists.provider(String(state.identity ?? state.id));
+  return live ? toState(live, state) : null;
+}
+
+// ---- update ----
+async function update(ctx: ResourceContext, _prior: TfObject, planned: TfObject): Promise<TfObject> {
+  try {
+    await ctx.session.client.updateProvider(toProvider(planned), ctx.session.callOptions());
+  } finally {
+    ctx.session.lists.forget('providers');
+  }
+  return { ...planned, id: planned.identity };
+}
+
+// ---- delete ----
+async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+  try {
+    await ctx.session.client.deleteProvider(String(state.identity ?? state.id), ctx.session.callOptions());
+  } finally {
+    ctx.session.lists.forget('providers');
+  }
+}
+
+// ---- import ----
+async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
+  const live = await ctx.session.lists.provider(id.trim());
+  if (!live) {
+    const present = (await ctx.session.lists.providers()).map((p) => p.identity);
+    throw new DiagnosticError(
+      'Cannot import: no such provider',
+      `tenant ${ctx.session.tenantId}: there is no video interop service provider "${id}"; the import id is its identity. ` +
+        `Providers in this tenant: ${present.length > 0 ? present.join(', ') : '(none)'}.`,
+    );
+  }
+  return toState(live, null);
+}
+
+export const serviceProvider: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };

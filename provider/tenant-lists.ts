@@ -1,0 +1,62 @@
+/**
+ * The tenant's lists, read once per provider process and shared by every resource.
+ *
+ * Why: a no-change plan refreshes every resource; reading one list per tenant instead of one
+ * object per resource keeps API calls growing with tenants, not resources (and Terraform
+ * refreshes in parallel, so concurrent readers share the call in flight). Writes forget what
+ * they changed so that later reads in the same process see the change.
+ */
+import type { FederationSettings, TeamsAdminClient, VideoInteropPolicy, VideoInteropProvider } from '../teams';
+
+type CallOptions = { deadline?: number; signal?: AbortSignal };
+
+export class TenantLists {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly client: TeamsAdminClient,
+    private readonly options: () => CallOptions,
+  ) {}
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = read();
+      this.memo.set(key, pending);
+      // A failed read is not remembered: the next caller tries again.
+      pending.catch(() => this.memo.delete(key));
+    }
+    return pending;
+  }
+
+  providers(): Promise<VideoInteropProvider[]> {
+    return this.once('providers', () => this.client.listProviders(this.options()));
+  }
+
+  /** The provider of that identity (compared as the service does: ignoring case). */
+  async provider(identity: string): Promise<VideoInteropProvider | undefined> {
+    const wanted = identity.toLowerCase();
+    return (await this.providers()).find((p) => p.identity.toLowerCase() === wanted);
+  }
+
+  policies(): Promise<VideoInteropPolicy[]> {
+    return this.once('policies', () => this.client.listPolicies(this.options()));
+  }
+
+  usersWithPolicy(policyName: string): Promise<string[]> {
+    return this.once(`users:${policyName.toLowerCase()}`, () => this.client.listUsersWithPolicy(policyName, this.options()));
+  }
+
+  tenantPolicy(): Promise<string | null> {
+    return this.once('tenant-policy', () => this.client.getTenantPolicy(this.options()));
+  }
+
+  federation(): Promise<FederationSettings> {
+    return this.once('federation', () => this.client.getFederation(this.options()));
+  }
+
+  /** Forgets cached lists whose key starts with `prefix` ('providers', 'users:', 'tenant-policy', 'federation'). */
+  forget(prefix: string): void {
+    for (const key of [...this.memo.keys()]) if (key.startsWith(prefix)) this.memo.delete(key);
+  }
+}
