@@ -3,3 +3,8 @@ export * from './graph-permissions';
 export * from './dns-names';
 export * from './dns-records';
 export * from './vendor-app-consent';
+export * from './cvi';
+export * from './video-interop-provider';
+export * from './video-interop-policy-assignment';
+export * from './federation-allowed-domain';
+export * from './cvi-tenant';

@@ -1,0 +1,133 @@
+/**
+ * CviTenant: one tenant's whole Cloud Video Interop setup from one props object shaped like the
+ * tenant file. DNS SRV records (when the customer publishes them), the vendor app's admin consent
+ * (unless managed elsewhere), the video interop service provider, the policy assignments and (for
+ * hosted vendors) the federation allow-list entry. Teams objects wait for the consent grant, so
+ * the vendor's bots can act the moment Teams starts stamping invites.
+ */
+import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { CviProvider } from './cvi/provider';
+import { CviTenantProps } from './cvi/tenant-props';
+import { resolveTenantSettings, srvDomainOf, ResolvedTenantSettings } from './cvi/tenant-defaults';
+import { CviDnsRecords, DnsZone, SrvRecord, srvRecordsFromPreset } from './dns-records';
+import { relativeToZone } from './dns-names';
+import { VendorAppConsent } from './vendor-app-consent';
+import { VideoInteropProvider } from './video-interop-provider';
+import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
+import { FederationAllowedDomain } from './federation-allowed-domain';
+
+export * from './cvi/tenant-props';
+export { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
+
+export class CviTenant extends Construct {
+  /** The values in force after vendor defaults filled what the props left out. */
+  public readonly settings: ResolvedTenantSettings;
+  /** The `cvi` provider the Teams objects use. */
+  public readonly cviProvider: TerraformProvider;
+  public readonly consent?: VendorAppConsent;
+  public readonly dnsRecords?: CviDnsRecords;
+  public readonly videoInteropProvider: VideoInteropProvider;
+  /** One per scope: global, each group, or the users. */
+  public readonly policyAssignments: VideoInteropPolicyAssignment[];
+  public readonly federationAllowedDomain?: FederationAllowedDomain;
+
+  constructor(scope: Construct, id: string, props: CviTenantProps) {
+    super(scope, id);
+    this.settings = resolveTenantSettings(props);
+    const providers = props.providers ?? {};
+    this.cviProvider = providers.cvi ?? new CviProvider(this, 'cvi', { tenantId: props.tenant.id, endpoint: props.teamsEndpoint });
+
+    if (this.settings.consent) {
+      const azuread = providers.azuread ?? new AzureadProvider(this, 'azuread', { tenantId: props.tenant.id });
+      this.consent = new VendorAppConsent(this, 'consent', { ...this.settings.consent, provider: azuread });
+    }
+    this.dnsRecords = addDnsRecords(this, props, this.settings, providers.dns);
+
+    this.videoInteropProvider = new VideoInteropProvider(this, 'teams-provider', {
+      identity: this.settings.providerIdentity,
+      tenantKey: this.settings.tenantKey,
+      instructionUri: this.settings.instructionUri,
+      aadApplicationIds: this.settings.aadApplicationIds,
+      allowAppGuestJoinsAsAuthenticated: this.settings.allowAppGuestJoinsAsAuthenticated,
+      provider: this.cviProvider,
+      dependsOn: consentGrant(this.consent),
+    });
+    // The provider first: a granted policy whose provider does not exist yet stamps nothing on invites.
+    const afterProvider = [this.videoInteropProvider.resource];
+    this.policyAssignments = assignmentScopes(props).map(
+      ({ id: scopeId, scope: assignmentScope }) =>
+        new VideoInteropPolicyAssignment(this, scopeId, {
+          policyName: this.settings.policyName,
+          scope: assignmentScope,
+          provider: this.cviProvider,
+          dependsOn: afterProvider,
+        }),
+    );
+    if (props.federation) {
+      this.federationAllowedDomain = new FederationAllowedDomain(this, 'federation', {
+        domain: props.federation.allowedDomain,
+        provider: this.cviProvider,
+        dependsOn: consentGrant(this.consent),
+      });
+    }
+  }
+}
+
+/** Every resource of the consent, so Teams objects are created after the grant is complete. */
+function consentGrant(consent: VendorAppConsent | undefined): ITerraformDependable[] | undefined {
+  if (!consent) return undefined;
+  return [consent.servicePrincipal, ...consent.appRoleAssignments, ...(consent.delegatedGrant ? [consent.delegatedGrant] : [])];
+}
+
+function assignmentScopes(props: CviTenantProps): { id: string; scope: PolicyAssignmentScope }[] {
+  const a = props.teams.assignment;
+  const given = (['global', 'groups', 'users'] as const).filter((k) => a[k] !== undefined);
+  if (given.length !== 1) {
+    throw new Error(
+      `tenant ${props.tenant.name}: teams.assignment must set exactly one of global, groups, users; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+    );
+  }
+  if (a.global) return [{ id: 'assignment-global', scope: PolicyAssignmentScope.global() }];
+  if (a.users) return [{ id: 'assignment-users', scope: PolicyAssignmentScope.users([...a.users]) }];
+  // Keyed by group id, so adding or removing one group never renames the others' resources.
+  return (a.groups ?? []).map((g) => ({ id: `assignment-group-${g.id.toLowerCase()}`, scope: PolicyAssignmentScope.group(g.id, g.rank) }));
+}
+
+function addDnsRecords(scope: Construct, props: CviTenantProps, settings: ResolvedTenantSettings, given?: TerraformProvider): CviDnsRecords | undefined {
+  const dns = props.dns;
+  if (!dns || dns.provider === 'none') return undefined;
+  const where = `tenant ${props.tenant.name}: dns`;
+  if (!dns.zone) throw new Error(`${where}.zone is required when dns.provider is ${dns.provider}; got nothing`);
+  let zone: DnsZone;
+  let provider = given;
+  if (dns.provider === 'azure') {
+    if (!dns.azure) throw new Error(`${where}.azure is required when dns.provider is azure; got nothing`);
+    provider ??= new AzurermProvider(scope, 'azurerm', {
+      features: [{}],
+      subscriptionId: dns.azure.subscriptionId,
+      tenantId: props.tenant.id,
+      // Writing records needs no resource provider registration, nor the rights to do it.
+      resourceProviderRegistrations: 'none',
+    });
+    zone = DnsZone.azure(dns.zone, dns.azure.resourceGroup);
+  } else {
+    const server = dns.rfc2136;
+    if (!server) throw new Error(`${where}.rfc2136 is required when dns.provider is rfc2136; got nothing`);
+    // No key_secret: the dns provider reads DNS_UPDATE_KEYSECRET from the environment.
+    provider ??= new DnsProvider(scope, 'dns', {
+      update: [{ server: server.server, port: server.port ?? 53, keyName: server.keyName, keyAlgorithm: server.keyAlgorithm ?? 'hmac-sha256', transport: server.transport }],
+    });
+    zone = DnsZone.rfc2136(dns.zone);
+  }
+  const records: SrvRecord[] = [...(dns.preset ? srvRecordsFromPreset(dns.preset.name, dns.preset) : []), ...(dns.records ?? [])];
+  const keyDomain = srvDomainOf(props, settings);
+  const relativeName = relativeToZone(keyDomain, dns.zone);
+  if (relativeName === undefined) {
+    throw new Error(`${where}.zone must contain ${keyDomain}, the domain of the tenant key where the SRV records go; got ${JSON.stringify(dns.zone)}`);
+  }
+  return new CviDnsRecords(scope, 'dns-records', { zone, relativeName, records, ttl: dns.ttl, provider });
+}

@@ -1,0 +1,73 @@
+/**
+ * Vendor defaults flowing into a tenant's Teams and consent settings: what the tenant file leaves
+ * out comes from the vendor catalog (constructs/vendors.ts). A value neither gives is an error
+ * that names the field and the vendor.
+ */
+import { vendorDefaults, VENDOR_NAMES } from '../vendors';
+import type { CviTenantProps } from './tenant-props';
+import { VideoInteropProviderIdentity } from '../video-interop-provider';
+
+export interface ResolvedConsent {
+  readonly appId: string;
+  readonly applicationPermissions: readonly string[];
+  readonly delegatedPermissions: readonly string[];
+  readonly useExistingServicePrincipal: boolean;
+}
+
+export interface ResolvedTenantSettings {
+  readonly providerIdentity: VideoInteropProviderIdentity;
+  readonly policyName: string;
+  readonly tenantKey: string;
+  readonly instructionUri?: string;
+  /** undefined: no app ids known, the attribute is left unset. */
+  readonly aadApplicationIds?: string[];
+  readonly allowAppGuestJoinsAsAuthenticated: boolean;
+  /** undefined when the stack does not manage consent. */
+  readonly consent?: ResolvedConsent;
+}
+
+function need<T>(path: string, value: T | undefined, props: CviTenantProps, what: string): T {
+  if (value === undefined) {
+    throw new Error(`tenant ${props.tenant.name}: ${path} is required for vendor ${props.vendor} (${what}); got nothing`);
+  }
+  return value;
+}
+
+export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSettings {
+  if (!(VENDOR_NAMES as readonly string[]).includes(props.vendor)) {
+    throw new Error(`tenant ${props.tenant.name}: vendor must be one of ${VENDOR_NAMES.join(', ')}; got ${JSON.stringify(props.vendor)}`);
+  }
+  const vendor = vendorDefaults(props.vendor);
+  const provider = props.teams.provider ?? {};
+  const consent = props.consent ?? {};
+  const managesConsent = consent.enabled !== false;
+
+  const tenantKey = provider.tenantKey ?? vendor.tenantKeyFor?.(props.tenant.domain);
+  const keyDomain = tenantKey && tenantKey.includes('@') ? tenantKey.slice(tenantKey.lastIndexOf('@') + 1) : props.tenant.domain;
+  // The app that is granted consent is the one whose bots join: it belongs in aad_application_ids.
+  const appIds = provider.aadApplicationIds ?? (consent.appId ? [consent.appId] : vendor.appIds);
+  const appId = consent.appId ?? appIds[0];
+
+  return {
+    providerIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropProviderIdentity,
+    policyName: need('teams.assignment.policyName', props.teams.assignment.policyName ?? vendor.policyName, props, 'the vendor has no default'),
+    tenantKey: need('teams.provider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
+    instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain.toLowerCase()),
+    aadApplicationIds: appIds.length > 0 ? [...appIds] : undefined,
+    allowAppGuestJoinsAsAuthenticated: provider.allowAppGuestJoinsAsAuthenticated ?? false,
+    consent: managesConsent
+      ? {
+          appId: need('consent.appId', appId, props, "its app id is not published; or set consent.enabled: false"),
+          applicationPermissions: consent.applicationPermissions ?? vendor.applicationPermissions,
+          delegatedPermissions: consent.delegatedPermissions ?? vendor.delegatedPermissions,
+          useExistingServicePrincipal: consent.useExistingServicePrincipal ?? false,
+        }
+      : undefined,
+  };
+}
+
+/** The domain the SRV records are published under: the tenant key's domain, else the tenant's. */
+export function srvDomainOf(props: CviTenantProps, settings: ResolvedTenantSettings): string {
+  const key = settings.tenantKey;
+  return (key.includes('@') ? key.slice(key.lastIndexOf('@') + 1) : props.tenant.domain).toLowerCase();
+}
