@@ -1,0 +1,112 @@
+import { DeadlineExceededError, ThrottledError, ForbiddenError } from '../../../teams';
+import { startHarness, Harness, PEXIP } from './emulator-harness';
+
+const DISCOVERY = 'GET /Teams.Tenant/serviceDiscovery';
+const PROVIDERS = '/Skype.Policy/configurations/VideoInteropServiceProvider';
+
+describe('TeamsAdminClient request pipeline against the emulator', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  test('when a client makes several calls, then service discovery runs once', async () => {
+    await h.client.listProviders();
+    await h.client.getTenantPolicy();
+    await h.client.getFederation();
+
+    expect(h.emulator.log.count(DISCOVERY)).toBe(1);
+  });
+
+  test('when a client makes several calls, then the credential is asked for one token', async () => {
+    await h.client.listProviders();
+    await h.client.getTenantPolicy();
+
+    expect(h.tokenRequests()).toBe(1);
+  });
+
+  test('given a provider and a Global grant in place, when a fresh client checks both, then it takes at most 3 calls', async () => {
+    h.tenant.setProvider({ Identity: 'Pexip', TenantKey: PEXIP.tenantKey });
+    h.tenant.setTenantPolicy('PexipServiceProviderEnabled');
+    const fresh = h.newClient();
+
+    await fresh.getProvider('Pexip');
+    await fresh.getTenantPolicy();
+
+    expect(h.emulator.log.total()).toBeLessThanOrEqual(3);
+  });
+
+  test('given the service throttles twice with Retry-After 0, when listing, then the third attempt succeeds', async () => {
+    h.emulator.faults.add({ kind: 'throttle', route: `GET ${PROVIDERS}`, retryAfterSeconds: 0, times: 2 });
+
+    await expect(h.client.listProviders()).resolves.toEqual([]);
+    expect(h.emulator.log.count(`GET ${PROVIDERS}`)).toBe(3);
+  });
+
+  test('given Retry-After longer than the time left, when listing, then DeadlineExceededError comes without waiting', async () => {
+    h.emulator.faults.add({ kind: 'throttle', route: `GET ${PROVIDERS}`, retryAfterSeconds: 30 });
+    const started = Date.now();
+
+    const err = await h.client.listProviders({ deadline: Date.now() + 2_000 }).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('given the service always throttles, when attempts run out, then ThrottledError names the object', async () => {
+    h.emulator.faults.add({ kind: 'throttle', route: `GET ${PROVIDERS}`, retryAfterSeconds: 0 });
+    const client = h.newClient({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } });
+
+    const err = await client.listProviders().catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(ThrottledError);
+    expect((err as Error).message).toMatch(/video interop service providers: still throttled .* after 3 attempts/);
+  });
+
+  test('given a 501, when listing, then it is not retried', async () => {
+    h.emulator.faults.add({ kind: 'error', route: `GET ${PROVIDERS}`, status: 501, times: 1 });
+
+    await expect(h.client.listProviders()).rejects.toThrow(/HTTP 501/);
+    expect(h.emulator.log.count(`GET ${PROVIDERS}`)).toBe(1);
+  });
+
+  test('given the service answers 403, when listing, then ForbiddenError names the Teams Administrator role', async () => {
+    h.emulator.faults.add({ kind: 'error', route: `GET ${PROVIDERS}`, status: 403, times: 1 });
+
+    const err = await h.client.listProviders().catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as Error).message).toMatch(/needs the Entra ID role "Teams Administrator"/);
+  });
+
+  test('given a connection reset after a create was applied, when creating, then the provider exists once and the create succeeds', async () => {
+    h.emulator.faults.add({ kind: 'resetAfter', route: `POST ${PROVIDERS}`, times: 1 });
+
+    await h.client.createProvider(PEXIP);
+
+    expect(h.emulator.log.count(`POST ${PROVIDERS}`)).toBe(1);
+    expect(h.emulator.log.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+    expect(h.tenant.getProvider('Pexip')?.TenantKey).toBe(PEXIP.tenantKey);
+  });
+
+  test('given a connection reset before a create arrived, when creating, then it is read back and sent again', async () => {
+    h.emulator.faults.add({ kind: 'resetBefore', route: `POST ${PROVIDERS}`, times: 1 });
+
+    await h.client.createProvider(PEXIP);
+
+    expect(h.emulator.log.count(`POST ${PROVIDERS}`)).toBe(2);
+    expect(h.tenant.getProvider('Pexip')).toBeDefined();
+  });
+
+  test('given a 503 after a create was attempted, when creating, then the client reads back before sending again', async () => {
+    h.emulator.faults.add({ kind: 'error', route: `POST ${PROVIDERS}`, status: 503, times: 1 });
+
+    await h.client.createProvider(PEXIP);
+
+    const routes = h.emulator.log.entries().map((e) => `${e.method} ${e.route}`);
+    const firstPost = routes.indexOf(`POST ${PROVIDERS}`);
+    expect(routes[firstPost + 1]).toBe(`GET ${PROVIDERS}/configuration/{identity}`);
+    expect(routes.filter((r) => r === `POST ${PROVIDERS}`)).toHaveLength(2);
+  });
+});
