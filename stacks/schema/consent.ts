@@ -23,6 +23,10 @@ function permissionList(kind: 'application' | 'delegated') {
 
 export const consentSection = z
   .strictObject({
+    enabled: z
+      .boolean('must be true or false')
+      .optional()
+      .describe('false: consent is granted elsewhere (by hand or another stack) and this stack holds no azuread resources; default true'),
     appId: guid().optional().describe("Client id of the vendor's multi-tenant app; defaults from the vendor"),
     applicationPermissions: permissionList('application')
       .pipe(z.array(z.string()).min(1, 'must list at least one permission: the vendor bots need them'))
