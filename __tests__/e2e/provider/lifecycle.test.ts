@@ -1,0 +1,61 @@
+/**
+ * The cvi provider under the real terraform binary, against the emulator: the story of one
+ * stack from init to destroy, with changes made behind Terraform's back.
+ */
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { cviConfig, TerraformWorkspace } from '../support/workspace';
+
+const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
+const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
+
+function stack(emulator: RunningEmulator) {
+  return cviConfig(
+    { endpoint: emulator.url, tenant_id: TENANT },
+    {
+      cvi_video_interop_service_provider: {
+        pexip: {
+          identity: 'Pexip',
+          tenant_key: 'teams@contoso.com',
+          instruction_uri: 'https://pexip.me/teams/contoso.com/{ConfId}',
+          aad_application_ids: [PEXIP_APP],
+          allow_app_guest_joins_as_authenticated: true,
+        },
+      },
+      cvi_video_interop_policy_assignment: {
+        pilot: { policy_name: 'PexipServiceProviderEnabled', users: ['alice@contoso.com', 'bob@contoso.com'] },
+      },
+    },
+  );
+}
+
+describe('a cvi stack applied with terraform against the emulator', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-lifecycle' });
+    ws.writeJson('main.tf.json', stack(emulator));
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('creates the provider and grants the users on apply', async () => {
+    await ws.terraform('apply', '-auto-approve');
+
+    const tenant = emulator.tenant(TENANT);
+    expect(tenant.getProvider('Pexip')).toMatchObject({ TenantKey: 'teams@contoso.com', AllowAppGuestJoinsAsAuthenticated: true });
+    expect(tenant.getUserPolicy('alice@contoso.com')).toBe('PexipServiceProviderEnabled');
+    expect(tenant.getUserPolicy('bob@contoso.com')).toBe('PexipServiceProviderEnabled');
+  }, 60_000);
+
+  it('plans no change right after apply', async () => {
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect({ code: plan.code, output: plan.code === 0 ? '' : plan.output }).toEqual({ code: 0, output: '' });
+  }, 60_000);
+});
