@@ -1,0 +1,65 @@
+import { routes } from '../../../teams/routes';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { connect, type TestCaller } from './api-client';
+
+const TENANT = '11111111-1111-1111-1111-111111111111';
+const allowList = (...domains: string[]) => ({ AllowedDomain: domains.map((Domain) => ({ Domain })) });
+
+describe('emulated federation settings', () => {
+  let emulator: RunningEmulator;
+  let api: TestCaller;
+  beforeEach(async () => {
+    emulator = await startEmulator();
+    api = await connect(emulator, TENANT);
+  });
+  afterEach(() => emulator.stop());
+
+  it('starts a tenant federating with all known domains', async () => {
+    const res = await api.call('GET', routes.federation());
+    expect(res.body).toEqual({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: {}, BlockedDomains: [] });
+  });
+
+  it('turns allow-all into an allow-list of exactly the added domain, as the service does', async () => {
+    // given the default allow-all mode
+    // when one domain is added
+    await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['pexip.me'] } });
+    // then only that domain is allowed any more
+    expect(emulator.tenant(TENANT).getFederation().AllowedDomains).toEqual(allowList('pexip.me'));
+  });
+
+  it('adds and removes single entries of an allow-list', async () => {
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList('fabrikam.com'), BlockedDomains: [] });
+    await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['pexip.me'] } });
+    await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Remove: ['fabrikam.com'] } });
+    expect((await api.call('GET', routes.federation())).body.AllowedDomains).toEqual(allowList('pexip.me'));
+  });
+
+  it('stores a PUT of an empty AllowedDomain array as "federate with nobody" while answering 200', async () => {
+    // when the whole object is PUT with an empty allow-list
+    const res = await api.call('PUT', routes.federation(), { AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [] }, BlockedDomains: [] });
+    // then the call reports success, and the tenant federates with nobody
+    expect(res.status).toBe(200);
+    expect(emulator.tenant(TENANT).getFederation().AllowedDomains).toEqual({ AllowedDomain: [] });
+    expect(emulator.tenant(TENANT).isEmpty()).toBe(false);
+  });
+
+  it('leaves an empty allow-list, not allow-all, when the last entry is removed', async () => {
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList('pexip.me'), BlockedDomains: [] });
+    await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Remove: ['pexip.me'] } });
+    expect(emulator.tenant(TENANT).getFederation().AllowedDomains).toEqual({ AllowedDomain: [] });
+  });
+
+  it('refuses an allow-list over 4,000 domains', async () => {
+    const domains = Array.from({ length: 4000 }, (_, i) => `d${i}.example.com`);
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList(...domains), BlockedDomains: [] });
+    const res = await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['one-more.example.com'] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('maximum is 4000');
+  });
+
+  it('answers 400 naming the entry for a malformed domain', async () => {
+    const res = await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['not a domain'] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('"not a domain"');
+  });
+});
