@@ -58,4 +58,57 @@ describe('a cvi stack applied with terraform against the emulator', () => {
 
     expect({ code: plan.code, output: plan.code === 0 ? '' : plan.output }).toEqual({ code: 0, output: '' });
   }, 60_000);
+
+  it('reports a tenant key changed in the tenant as drift, naming the attribute', async () => {
+    const tenant = emulator.tenant(TENANT);
+    tenant.setProvider({ ...tenant.getProvider('Pexip')!, TenantKey: 'changed-by-hand@contoso.com' });
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ tenant_key\s+= "changed-by-hand@contoso.com" -> "teams@contoso.com"/);
+  }, 60_000);
+
+  it('repairs the drift on apply and then plans no change', async () => {
+    await ws.terraform('apply', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect((await ws.run('plan', '-detailed-exitcode')).code).toBe(0);
+  }, 60_000);
+
+  it('reports a user who lost the policy as drift of users and grants it again on apply', async () => {
+    emulator.tenant(TENANT).setUserPolicy('bob@contoso.com', null);
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+    await ws.terraform('apply', '-auto-approve');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ users\s+= \[[\s\S]*\+ "bob@contoso.com"/);
+    expect(emulator.tenant(TENANT).getUserPolicy('bob@contoso.com')).toBe('PexipServiceProviderEnabled');
+  }, 60_000);
+
+  it('plans to create the provider again when it was deleted in the tenant', async () => {
+    emulator.tenant(TENANT).deleteProvider('Pexip');
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('cvi_video_interop_service_provider.pexip will be created');
+    expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+  }, 60_000);
+
+  it('re-creates it on apply', async () => {
+    await ws.terraform('apply', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+  }, 60_000);
+
+  it('leaves the tenant empty after destroy', async () => {
+    await ws.terraform('destroy', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).providers()).toEqual([]);
+    expect(emulator.tenant(TENANT).userAssignments()).toEqual({});
+    expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
+  }, 60_000);
 });
+
