@@ -1,0 +1,157 @@
+/**
+ * Policy assignment scopes (tenant, group) and the federation allow-list under terraform:
+ * drift of a global policy and of a group rank, an unknown policy name refused at plan time,
+ * and the allow-list edge cases where nothing may be written.
+ */
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { cviConfig, TerraformWorkspace } from '../support/workspace';
+
+const TENANT = 'aaaaaaaa-0000-4000-8000-000000000004';
+const GROUP = 'bbbbbbbb-0000-4000-8000-000000000002';
+const OTHER_GROUP = 'bbbbbbbb-0000-4000-8000-000000000003';
+
+const singleLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('tenant-wide and group assignments', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  const configure = (policyName: string) =>
+    ws.writeJson(
+      'main.tf.json',
+      cviConfig(
+        { endpoint: emulator.url },
+        {
+          cvi_video_interop_policy_assignment: {
+            everyone: { policy_name: policyName, global: true },
+            rooms: { policy_name: 'PexipServiceProviderEnabled', group_id: GROUP },
+          },
+        },
+      ),
+    );
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-scopes' });
+    configure('PexipServiceProviderEnabled');
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('refuses an unknown policy name at plan time, listing the tenant\'s policies', async () => {
+    configure('PexipEnabled');
+
+    const plan = await ws.run('plan');
+
+    expect(plan.code).toBe(1);
+    expect(singleLine(plan.stderr)).toContain('there is no TeamsVideoInteropServicePolicy "PexipEnabled"');
+    expect(singleLine(plan.stderr)).toContain('PexipServiceProviderEnabled, PolycomServiceProviderEnabled');
+  }, 60_000);
+
+  it('grants tenant-wide and to the group with rank 1 by default', async () => {
+    configure('PexipServiceProviderEnabled');
+
+    await ws.terraform('apply', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+    expect(emulator.tenant(TENANT).groupAssignments(GROUP)).toEqual([expect.objectContaining({ PolicyName: 'PexipServiceProviderEnabled', Rank: 1 })]);
+  }, 60_000);
+
+  it('reports a different global policy and a different group rank as drift', async () => {
+    const tenant = emulator.tenant(TENANT);
+    tenant.setTenantPolicy('PolycomServiceProviderEnabled');
+    tenant.setGroupPolicy(OTHER_GROUP, 'PolycomServiceProviderEnabled', 1); // pushes our group to rank 2
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ policy_name\s+= "PolycomServiceProviderEnabled" -> "PexipServiceProviderEnabled"/);
+    expect(plan.stdout).toMatch(/~ group_rank\s+= 2 -> 1/);
+  }, 60_000);
+
+  it('repairs both on apply', async () => {
+    await ws.terraform('apply', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+    expect(emulator.tenant(TENANT).groupAssignments(GROUP)[0]).toMatchObject({ Rank: 1 });
+    expect((await ws.run('plan', '-detailed-exitcode')).code).toBe(0);
+  }, 60_000);
+
+  it('restores the default policy and removes the group grant on destroy', async () => {
+    await ws.terraform('destroy', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getTenantPolicy()).toBeNull();
+    expect(emulator.tenant(TENANT).groupAssignments(GROUP)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a federation domain in a tenant that allows all known domains', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-federation' });
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me' } } }));
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('writes nothing, says so in a warning and records allow_all_known_domains', async () => {
+    const before = emulator.tenant(TENANT).getFederation();
+    emulator.log.reset();
+
+    const apply = await ws.terraform('apply', '-auto-approve');
+    const state = await ws.state();
+
+    expect(emulator.log.writes()).toEqual([]);
+    expect(emulator.tenant(TENANT).getFederation()).toEqual(before);
+    expect(singleLine(apply.output)).toContain('Warning: Nothing written: the tenant allows all known domains');
+    expect(state.values?.root_module?.resources?.[0]?.values).toMatchObject({ domain: 'pexip.me', allow_all_known_domains: true });
+  }, 60_000);
+});
+
+describe('a federation domain that is the last entry of the allow-list', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [] }, BlockedDomains: [] });
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-last-entry' });
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me' } } }));
+    await ws.terraform('init');
+    await ws.terraform('apply', '-auto-approve');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('plans to add it again when it was removed by hand', async () => {
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'other.example.com' }] }, BlockedDomains: [] });
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('cvi_federation_allowed_domain.pexip will be created');
+  }, 60_000);
+
+  it('is kept on destroy with a warning, because an empty list would federate with nobody', async () => {
+    emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'pexip.me' }] }, BlockedDomains: [] });
+
+    const destroy = await ws.terraform('destroy', '-auto-approve');
+
+    expect(singleLine(destroy.output)).toContain('Warning: Domain left on the allow-list: it is the last entry');
+    expect(emulator.tenant(TENANT).getFederation().AllowedDomains.AllowedDomain).toEqual([{ Domain: 'pexip.me' }]);
+  }, 60_000);
+});
