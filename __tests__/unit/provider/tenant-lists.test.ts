@@ -1,0 +1,50 @@
+/** The per-process cache of tenant lists, against the emulator with the real client. */
+import type { TokenCredential } from '@azure/core-auth';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { TenantLists } from '../../../provider/tenant-lists';
+import { TeamsAdminClient } from '../../../teams';
+
+const TENANT = 'cccccccc-0000-4000-8000-000000000001';
+const PROVIDERS = 'GET /Skype.Policy/configurations/VideoInteropServiceProvider';
+
+describe('the tenant lists of one provider process', () => {
+  let emulator: RunningEmulator;
+  let lists: TenantLists;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    emulator.tenant(TENANT).setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+    const credential: TokenCredential = { getToken: async () => ({ token: emulator.issueToken(TENANT), expiresOnTimestamp: Date.now() + 3600_000 }) };
+    const client = new TeamsAdminClient({ tenantId: TENANT, credential, endpoint: emulator.url });
+    lists = new TenantLists(client, () => ({}));
+  });
+
+  afterAll(async () => emulator?.stop());
+
+  beforeEach(() => {
+    lists.forget('');
+    emulator.log.reset();
+  });
+
+  it('reads the providers once for many concurrent readers', async () => {
+    const found = await Promise.all(Array.from({ length: 20 }, () => lists.provider('pexip')));
+
+    expect(found.every((p) => p?.identity === 'Pexip')).toBe(true);
+    expect(emulator.log.count(PROVIDERS)).toBe(1);
+  });
+
+  it('reads them again after a write forgot them', async () => {
+    await lists.providers();
+    lists.forget('providers');
+    await lists.providers();
+
+    expect(emulator.log.count(PROVIDERS)).toBe(2);
+  });
+
+  it('does not remember a failed read', async () => {
+    emulator.faults.add({ kind: 'error', route: PROVIDERS, status: 400, times: 1 });
+
+    await expect(lists.providers()).rejects.toThrow();
+    await expect(lists.providers()).resolves.toHaveLength(1);
+  });
+});
