@@ -89,6 +89,9 @@ export class ApiPipeline {
     let refreshedToken = false;
     for (let attempt = 1; ; attempt++) {
       req.deadline.assertTimeLeft(req.subject, `${req.method} ${req.path}`);
+      if (req.method !== 'GET' && req.deadline.remainingMs() < retry.writeMarginMs) {
+        throw new DeadlineExceededError(req.subject, `before ${req.method} ${req.path}: less than ${retry.writeMarginMs} ms left, too little to finish a write`);
+      }
       const started = Date.now();
       let status: number;
       let retryAfter: string | undefined;

@@ -10,6 +10,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   attemptTimeoutMs: 60_000,
+  writeMarginMs: 2_000,
   random: Math.random,
 };
 

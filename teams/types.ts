@@ -124,6 +124,11 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** Per-attempt timeout; a call that outlives it counts as a lost response. Default 60,000 ms. */
   readonly attemptTimeoutMs: number;
+  /**
+   * A write is started only while at least this much of the deadline is left, so it can be
+   * applied before the deadline rather than just sent before it. Default 2,000 ms.
+   */
+  readonly writeMarginMs: number;
   /** Source of jitter in [0, 1). Default Math.random. */
   readonly random: () => number;
 }

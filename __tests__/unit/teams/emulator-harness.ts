@@ -18,7 +18,7 @@ export interface Harness {
   stop: () => Promise<void>;
 }
 
-export const FAST_RETRY = { baseDelayMs: 2, maxDelayMs: 20, attemptTimeoutMs: 2_000 };
+export const FAST_RETRY = { baseDelayMs: 2, maxDelayMs: 20, attemptTimeoutMs: 2_000, writeMarginMs: 100 };
 export const FAST_CONSISTENCY = { confirmations: 2, intervalMs: 2, maxIntervalMs: 20 };
 
 export function emulatorCredential(emulator: RunningEmulator, tenantId: string, counter = { n: 0 }): TokenCredential {

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { startEmulator, RunningEmulator, FaultSpec } from '../../../emulator';
+import { DeadlineExceededError, TeamsAdminClient } from '../../../teams';
+import { emulatorCredential, FAST_CONSISTENCY, FAST_RETRY, PEXIP } from './emulator-harness';
+import { faultOn, T } from './fault-arbitraries';
+
+let emulator: RunningEmulator;
+const clients: TeamsAdminClient[] = [];
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  clients.forEach((c) => c.close());
+  await emulator.stop();
+});
+
+type Op = 'create' | 'update' | 'grantUser' | 'addDomain';
+const ROUTES: Record<Op, string[]> = {
+  create: [`POST ${T.providers}`, `GET ${T.provider}`],
+  update: [`PUT ${T.provider}`, `GET ${T.provider}`],
+  grantUser: [`PATCH ${T.userPolicy}`, `GET ${T.userPolicy}`, `GET ${T.policies}`],
+  addDomain: [`PATCH ${T.federation}`, `GET ${T.federation}`],
+};
+
+/** Faults for a deadline run: the usual ones plus latency up to 60 ms (under the 100 ms write margin) and Retry-After up to 2 s. */
+const deadlineFaults = (op: Op) =>
+  fc.array(
+    fc.oneof(
+      faultOn(ROUTES[op]),
+      fc.record({ route: fc.constantFrom(...ROUTES[op]), ms: fc.integer({ min: 1, max: 60 }), times: fc.integer({ min: 1, max: 3 }) }).map((f): FaultSpec => ({ kind: 'latency', ...f })),
+      fc.record({ route: fc.constantFrom(...ROUTES[op]), retryAfterSeconds: fc.integer({ min: 0, max: 2 }) }).map((f): FaultSpec => ({ kind: 'throttle', times: 1, ...f })),
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
+
+async function run(op: Op, client: TeamsAdminClient, deadline: number): Promise<void> {
+  if (op === 'create') await client.createProvider(PEXIP, { deadline });
+  if (op === 'update') await client.updateProvider({ ...PEXIP, tenantKey: 'teams@new.com' }, { deadline });
+  if (op === 'grantUser') await client.grantUser('alice@contoso.com', 'PexipServiceProviderEnabled', { deadline });
+  if (op === 'addDomain') await client.addAllowedDomain('pexip.me', { deadline });
+}
+
+describe('under random faults and a short deadline', () => {
+  test('no write reaches the service or is applied after the deadline, and the only failure is DeadlineExceededError', async () => {
+    const scenario = fc.constantFrom<Op>('create', 'update', 'grantUser', 'addDomain').chain((op) =>
+      fc.tuple(fc.constant(op), deadlineFaults(op), fc.integer({ min: 20, max: 250 })),
+    );
+    await fc.assert(
+      fc.asyncProperty(scenario, async ([op, faults, budgetMs]) => {
+        emulator.faults.clear();
+        const tenantId = randomUUID();
+        const tenant = emulator.tenant(tenantId);
+        tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
+        if (op === 'create') tenant.deleteProvider('Pexip');
+        tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'contoso.com' }] }, BlockedDomains: [] });
+        const client = new TeamsAdminClient({ tenantId, credential: emulatorCredential(emulator, tenantId), endpoint: emulator.url, retry: FAST_RETRY, consistency: FAST_CONSISTENCY });
+        clients.push(client);
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: tenantId })));
+        const deadline = Date.now() + budgetMs;
+
+        const outcome = await run(op, client, deadline).then(
+          () => 'done',
+          (e: unknown) => e,
+        );
+
+        if (outcome !== 'done') expect(outcome).toBeInstanceOf(DeadlineExceededError);
+        const writes = emulator.log.entries().filter((e) => e.tenant === tenantId && e.method !== 'GET');
+        for (const w of writes) expect(w.time).toBeLessThanOrEqual(deadline);
+        for (const w of writes.filter((e) => e.writeApplied)) expect(w.writeAppliedAt!).toBeLessThanOrEqual(deadline);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

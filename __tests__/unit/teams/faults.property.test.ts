@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { startEmulator, RunningEmulator } from '../../../emulator';
+import { TeamsAdminClient } from '../../../teams';
+import { emulatorCredential, FAST_CONSISTENCY, FAST_RETRY, PEXIP } from './emulator-harness';
+import { faultsOn, T } from './fault-arbitraries';
+
+const RUNS = 30;
+
+/** One emulator for the whole file; each run gets a fresh tenant, so runs cannot see each other. */
+let emulator: RunningEmulator;
+const clients: TeamsAdminClient[] = [];
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  clients.forEach((c) => c.close());
+  await emulator.stop();
+});
+
+function freshTenant() {
+  emulator.faults.clear();
+  const tenantId = randomUUID();
+  const client = new TeamsAdminClient({
+    tenantId,
+    credential: emulatorCredential(emulator, tenantId),
+    endpoint: emulator.url,
+    retry: FAST_RETRY,
+    consistency: FAST_CONSISTENCY,
+  });
+  clients.push(client);
+  const writes = () => emulator.log.writes().filter((w) => w.tenant === tenantId);
+  return { tenantId, client, tenant: emulator.tenant(tenantId), writes };
+}
+
+const PROVIDER_ROUTES = [`POST ${T.providers}`, `GET ${T.provider}`, `GET ${T.providers}`];
+
+describe('under random faults the client reaches the desired state', () => {
+  test('creating a provider stores it exactly once', async () => {
+    await fc.assert(
+      fc.asyncProperty(faultsOn(PROVIDER_ROUTES), async (faults) => {
+        const t = freshTenant();
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        await t.client.createProvider(PEXIP);
+
+        expect(t.tenant.getProvider('Pexip')?.TenantKey).toBe(PEXIP.tenantKey);
+        expect(t.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('updating a provider leaves the new settings', async () => {
+    await fc.assert(
+      fc.asyncProperty(faultsOn([`PUT ${T.provider}`, `GET ${T.provider}`]), fc.constantFrom('teams@a.com', 'teams@b.com'), async (faults, tenantKey) => {
+        const t = freshTenant();
+        t.tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        await t.client.updateProvider({ ...PEXIP, tenantKey });
+
+        expect(t.tenant.getProvider('Pexip')?.TenantKey).toBe(tenantKey);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('granting a user leaves the user with the policy', async () => {
+    const routes = [`PATCH ${T.userPolicy}`, `GET ${T.userPolicy}`, `GET ${T.policies}`];
+    await fc.assert(
+      fc.asyncProperty(faultsOn(routes), fc.constantFrom('PexipServiceProviderEnabled', 'Tag:CiscoServiceProviderEnabled'), async (faults, policy) => {
+        const t = freshTenant();
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        await t.client.grantUser('alice@contoso.com', policy);
+
+        expect(t.tenant.getUserPolicy('alice@contoso.com')).toBe(policy.replace('Tag:', ''));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('granting the tenant leaves the Global assignment on the policy', async () => {
+    await fc.assert(
+      fc.asyncProperty(faultsOn([`PATCH ${T.tenantPolicy}`, `GET ${T.tenantPolicy}`, `GET ${T.policies}`]), async (faults) => {
+        const t = freshTenant();
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        await t.client.grantTenant('PexipServiceProviderEnabled');
+
+        expect(t.tenant.getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('a batch assignment leaves every user with the policy', async () => {
+    const routes = [`POST ${T.batchAssignments}`, `GET ${T.batchAssignment}`, `GET ${T.policies}`];
+    await fc.assert(
+      fc.asyncProperty(faultsOn(routes), fc.integer({ min: 1, max: 25 }), async (faults, n) => {
+        const t = freshTenant();
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        const users = Array.from({ length: n }, (_, i) => `user${i}@contoso.com`);
+
+        const result = await t.client.assignPolicyToUsers('PexipServiceProviderEnabled', users, { batchSize: 10, pollIntervalMs: 2, maxPollIntervalMs: 10 });
+
+        expect(result.succeeded).toBe(n);
+        expect(Object.keys(t.tenant.userAssignments()).sort()).toEqual([...users].sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('adding or removing our domain changes only that entry and never empties the allow-list', async () => {
+    const routes = [`PATCH ${T.federation}`, `GET ${T.federation}`];
+    const start = fc.subarray(['contoso.com', 'pexip.me', 'fabrikam.com'], { minLength: 1 });
+    await fc.assert(
+      fc.asyncProperty(faultsOn(routes), start, fc.boolean(), async (faults, list, add) => {
+        const t = freshTenant();
+        t.tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: list.map((Domain) => ({ Domain })) }, BlockedDomains: [] });
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        const outcome = add ? await t.client.addAllowedDomain('pexip.me') : await t.client.removeAllowedDomain('pexip.me');
+
+        const after = (t.tenant.getFederation().AllowedDomains.AllowedDomain ?? []).map((d) => d.Domain);
+        const others = list.filter((d) => d !== 'pexip.me');
+        const keptLast = outcome === 'kept-last-entry';
+        expect([...after].sort()).toEqual((add || keptLast ? [...others, 'pexip.me'] : others).sort());
+        expect(after.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
