@@ -22,11 +22,6 @@ export function terraformrcPath(root: string = projectRoot()): string {
   return path.join(root, '.cvi', 'terraformrc');
 }
 
-/** The mirrored provider binary; its presence means the provider is installed. */
-export function mirroredProviderPath(root: string = projectRoot()): string {
-  return path.join(root, '.cvi', 'mirror', 'terraform.local', 'teams-cvi', 'cvi', '0.1.0', 'linux_amd64', 'terraform-provider-cvi_v0.1.0');
-}
-
 /** The synth output folder: env CDKTF_OUTDIR (what cdktf's App reads), else `cdktf.out`. */
 export function outDir(root: string = projectRoot(), env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(root, env.CDKTF_OUTDIR ?? 'cdktf.out');

@@ -36,7 +36,7 @@ export async function checkStack(stack: SynthesizedStack, options: CheckOptions)
   const say = (line: string) => options.progress?.(`${stack.name}: ${line}`);
   const done = (fields: Omit<StackReport, 'tenant' | 'seconds'>): StackReport => {
     const report = { tenant: stack.name, ...fields, seconds: Math.round((Date.now() - started) / 100) / 10 };
-    say(`${report.status} (${report.seconds}s)`);
+    say(`${report.status === 'in-sync' ? 'in sync' : report.status} (${report.seconds}s)`);
     return report;
   };
   const failed = (error: string) => done({ status: 'error', resources: [], outputs: [], error });
