@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { Agent } from 'node:https';
+import { promisify } from 'node:util';
+import { ClientSecretCredential } from '@azure/identity';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { TEAMS_ADMIN_SCOPE, routes } from '../../../teams/routes';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+
+const TENANT = '11111111-1111-1111-1111-111111111111';
+
+/** Sends @azure/identity's requests through an agent that trusts the emulator's CA. */
+function trustEmulator(emulator: RunningEmulator): PipelinePolicy {
+  const agent = new Agent({ ca: emulator.caCertPem });
+  return { name: 'trustEmulatorCa', sendRequest: (request, next) => next(Object.assign(request, { agent })) };
+}
+
+describe('emulator token endpoint', () => {
+  let emulator: RunningEmulator;
+  beforeEach(async () => {
+    emulator = await startEmulator();
+  });
+  afterEach(() => emulator.stop());
+
+  it('gives a real ClientSecretCredential a token that the API accepts', async () => {
+    // given @azure/identity pointed at the emulator's authority
+    const credential = new ClientSecretCredential(TENANT, 'app-client-id', 'any-secret', {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+      additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
+    });
+    // when it asks for a Teams admin token
+    const token = await credential.getToken(TEAMS_ADMIN_SCOPE);
+    // then the token opens the API for that tenant
+    const res = await fetch(emulator.url + routes.serviceDiscovery(), { headers: { authorization: `Bearer ${token.token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { AdminEndpoint: string }).AdminEndpoint).toBe(`${emulator.url}/admin/${TENANT}`);
+  });
+
+  it('refuses a scope other than the Teams admin API', async () => {
+    const credential = new ClientSecretCredential(TENANT, 'app-client-id', 'any-secret', {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+      additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
+    });
+    await expect(credential.getToken('https://graph.microsoft.com/.default')).rejects.toThrow(/invalid_scope|AADSTS70011/);
+  });
+
+  it('never logs the client secret', async () => {
+    const secret = 'very-secret-value-123';
+    const credential = new ClientSecretCredential(TENANT, 'app-client-id', secret, {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+      additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
+    });
+    await credential.getToken(TEAMS_ADMIN_SCOPE);
+    const entries = emulator.log.entries();
+    expect(entries.map((e) => `${e.method} ${e.route}`)).toContain('POST /{tenant}/oauth2/v2.0/token');
+    expect(JSON.stringify(entries)).not.toContain(secret);
+  });
+
+  it('is trusted by a child process through NODE_EXTRA_CA_CERTS', async () => {
+    // given a child Node process with only the CA file in its environment
+    const script = `fetch(process.argv[1]).then(r => console.log(r.status), e => { console.error(e.cause?.code ?? e.message); process.exit(1); })`;
+    const url = `${emulator.authorityHost}/${TENANT}/v2.0/.well-known/openid-configuration`;
+    // when it fetches the OpenID configuration over HTTPS
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, url], {
+      env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    });
+    // then the certificate verifies
+    expect(stdout.trim()).toBe('200');
+  });
+});
