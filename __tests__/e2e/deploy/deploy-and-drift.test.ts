@@ -1,0 +1,107 @@
+/**
+ * The platform team's flow end to end, with the real terraform and cdktf against the emulator:
+ * two Teams-only tenant files deploy through `npm run deploy`, `npm run diff` then shows no
+ * changes, and `cvi drift` tells a drifted tenant and a failing tenant apart from a healthy one.
+ */
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { explain, TenantProject } from './tenant-project';
+
+jest.setTimeout(180_000);
+
+const ALPHA = { name: 'alpha', id: 'a1a1a1a1-0000-4000-8000-00000000a1fa', domain: 'alpha.example' };
+const BETA = { name: 'beta', id: 'b2b2b2b2-0000-4000-8000-00000000be7a', domain: 'beta.example' };
+
+describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () => {
+  let emulator: RunningEmulator;
+  let project: TenantProject;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    project = new TenantProject(emulator, [ALPHA, BETA]);
+  });
+
+  afterAll(async () => {
+    project?.remove();
+    await emulator?.stop();
+  });
+
+  test('npm run deploy creates each tenant\'s provider and tenant-wide grant in Teams', async () => {
+    const result = await project.deploy(ALPHA.name, BETA.name);
+    expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
+    for (const t of [ALPHA, BETA]) {
+      expect(emulator.tenant(t.id).getProvider('Pexip')).toMatchObject({
+        TenantKey: `teams@${t.domain}`,
+        InstructionUri: `https://pexip.me/teams/${t.domain}/{ConfId}`,
+      });
+      expect(emulator.tenant(t.id).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+    }
+  });
+
+  test('a second npm run diff right after deploy shows no changes', async () => {
+    const result = await project.diff(ALPHA.name);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No changes.');
+  });
+
+  test('cvi drift with every tenant in sync exits 0', async () => {
+    const result = await project.drift();
+    expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
+    expect(result.stdout).toMatch(/^alpha\s+in sync/m);
+    expect(result.stdout).toMatch(/^beta\s+in sync/m);
+  });
+
+  describe('with the instruction URI of beta changed behind Terraform\'s back', () => {
+    beforeAll(() => {
+      const tenant = emulator.tenant(BETA.id);
+      const provider = tenant.getProvider('Pexip');
+      if (!provider) throw new Error('beta has no provider: the deploy test failed');
+      tenant.setProvider({ ...provider, InstructionUri: 'https://elsewhere.example/{ConfId}' });
+    });
+
+    test('cvi drift exits 2 and names only beta, with its service provider', async () => {
+      const result = await project.drift();
+      expect(result.code).toBe(2);
+      expect(result.stdout).toMatch(/^beta\s+drift\s+cvi_video_interop_service_provider\.\S+ \(update\)$/m);
+      expect(result.stdout).toMatch(/^alpha\s+in sync/m);
+      expect(result.stdout).not.toMatch(/^alpha\s+drift/m);
+    });
+
+    test('cvi drift --json says the same', async () => {
+      const result = await project.drift('--json');
+      expect(result.code).toBe(2);
+      const report = JSON.parse(result.stdout);
+      expect(report.status).toBe('drift');
+      expect(report.tenants.map((t: { tenant: string; status: string }) => [t.tenant, t.status])).toEqual([
+        ['alpha', 'in-sync'],
+        ['beta', 'drift'],
+      ]);
+      expect(report.tenants[1].resources).toEqual([{ address: expect.stringMatching(/^cvi_video_interop_service_provider\./), action: 'update' }]);
+    });
+
+    test('deploying beta again repairs it, and drift is clean', async () => {
+      const deploy = await project.deploy(BETA.name);
+      expect(deploy.code).toBe(0);
+      expect(emulator.tenant(BETA.id).getProvider('Pexip')?.InstructionUri).toBe(`https://pexip.me/teams/${BETA.domain}/{ConfId}`);
+      expect((await project.drift()).code).toBe(0);
+    });
+  });
+
+  describe('with the Teams API refusing every request of alpha', () => {
+    let fault: number;
+    beforeAll(() => {
+      // 403: what a deploying identity without the Teams Administrator role gets; not retried.
+      fault = emulator.faults.add({ kind: 'error', status: 403, tenant: ALPHA.id });
+    });
+    afterAll(() => emulator.faults.remove(fault));
+
+    test('cvi drift exits 1, reports alpha as an error and beta still in sync', async () => {
+      const result = await project.drift('--json');
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      const byTenant = Object.fromEntries(report.tenants.map((t: { tenant: string }) => [t.tenant, t]));
+      expect(byTenant.alpha.status).toBe('error');
+      expect(byTenant.alpha.error).toMatch(/terraform plan exited 1/);
+      expect(byTenant.beta.status).toBe('in-sync');
+    });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * A scratch set of Teams-only tenant files and a synth output folder, wired to an emulator, and
+ * the project's own commands (`npm run deploy|diff`, `cvi drift`) run against them as child
+ * processes: the way a platform team's pipeline runs them.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { RunningEmulator } from '../../../emulator';
+import { emulatorTerraformEnv } from '../support/workspace';
+import { requireTerraform } from '../support/terraform';
+import { runProcess, ProcessResult } from '../../../scripts/run-process';
+import { projectRoot } from '../../../scripts/project';
+
+export interface TeamsOnlyTenant {
+  readonly name: string;
+  readonly id: string;
+  readonly domain: string;
+}
+
+/** A Pexip tenant with consent granted elsewhere and no DNS: the stack needs only the cvi provider. */
+export function teamsOnlyTenantFile(t: TeamsOnlyTenant): string {
+  return [
+    'tenant:',
+    `  id: ${t.id}`,
+    `  name: ${t.name}`,
+    `  domain: ${t.domain}`,
+    'vendor: pexip',
+    'teams:',
+    '  assignment:',
+    '    global: true',
+    'consent:',
+    '  enabled: false',
+    '',
+  ].join('\n');
+}
+
+export class TenantProject {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-e2e-deploy-'));
+  readonly tenantsDir = path.join(this.dir, 'tenants');
+  readonly outDir = path.join(this.dir, 'cdktf.out');
+  readonly env: NodeJS.ProcessEnv;
+  private readonly root = projectRoot();
+
+  constructor(emulator: RunningEmulator, tenants: readonly TeamsOnlyTenant[]) {
+    requireTerraform();
+    fs.mkdirSync(this.tenantsDir);
+    for (const t of tenants) fs.writeFileSync(path.join(this.tenantsDir, `${t.name}.yaml`), teamsOnlyTenantFile(t));
+    this.env = emulatorTerraformEnv(emulator, tenants[0].id, {
+      CVI_TEAMS_ENDPOINT: emulator.url,
+      CVI_TENANTS_DIR: this.tenantsDir,
+      CDKTF_OUTDIR: this.outDir,
+    });
+  }
+
+  npm(script: string, ...args: string[]): Promise<ProcessResult> {
+    return runProcess('npm', ['run', '--silent', script, '--', ...args], { cwd: this.root, env: this.env });
+  }
+
+  deploy(...tenants: string[]): Promise<ProcessResult> {
+    return this.npm('deploy', ...tenants, '--output', this.outDir);
+  }
+
+  diff(tenant: string): Promise<ProcessResult> {
+    return this.npm('diff', tenant, '--output', this.outDir);
+  }
+
+  drift(...args: string[]): Promise<ProcessResult> {
+    return runProcess(process.execPath, [path.join(this.root, 'bin', 'cvi.js'), 'drift', '--out', this.outDir, ...args], { cwd: this.root, env: this.env });
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A failed command's output, for an assertion message that shows why. */
+export function explain(result: ProcessResult): string {
+  return `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
