@@ -41,7 +41,7 @@ export class TokenSource {
       token = await this.credential.getToken(TEAMS_ADMIN_SCOPE, { tenantId: this.tenantId, abortSignal: signal });
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new AuthenticationError(subject, `the credential could not get a token: ${redact(why)}`);
+      throw new AuthenticationError(subject, `the credential could not get a token: ${redact(why)} (check the tenant id, the app's credential variables, or \`az login\`)`);
     }
     if (!token) throw new AuthenticationError(subject, 'the credential returned no token');
     return token;

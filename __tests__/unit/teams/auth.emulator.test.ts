@@ -35,7 +35,7 @@ describe('credentialFromEnvironment with real @azure/identity flows against the 
 
   test('given the token endpoint refuses, when calling, then AuthenticationError holds no secret and neither do the logs', async () => {
     const logs: ClientLogEntry[] = [];
-    // A multi-tenant authority cannot issue client-credentials tokens: the endpoint answers 400.
+    // Client credentials need one tenant: MSAL refuses "organizations" before any request.
     const choice = credentialFromEnvironment(env('organizations'), { authorityCa: emulator.caCertPem });
     client = new TeamsAdminClient({ tenantId: 'organizations', credential: choice.credential, endpoint: emulator.url, log: (e) => logs.push(e) });
 
