@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { createApiListener } from './api-server';
 import { BatchRegistry } from './batch';
 import { Faults, type FaultController } from './faults';
@@ -7,6 +6,7 @@ import { TokenSigner } from './jwt';
 import { MemoryRequestLog, type RequestLog } from './request-log';
 import { TenantStore } from './store';
 import { createTokenEndpoint } from './token-endpoint';
+import { close, listen } from './listen';
 import type { EmulatedTenant } from './types';
 
 export type { EmulatedTenant } from './types';
@@ -103,22 +103,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.cleanup();
     },
   };
-}
-
-export function listen(server: Server | import('node:https').Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-export function close(server: Server | import('node:https').Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
