@@ -20,7 +20,7 @@ export function errorForStatus(
   switch (status) {
     case 400:
     case 422:
-      return new InvalidInputError(subject, serviceMessage ?? `HTTP ${status} without a message`, code);
+      return new InvalidInputError(subject, `rejected by the service: ${serviceMessage ?? `HTTP ${status} without a message`}`, code);
     case 401:
       return new UnauthorizedError(subject, serviceMessage);
     case 403:

@@ -72,9 +72,10 @@ export class ThrottledError extends TeamsApiError {
   }
 }
 
+/** Input refused, by the service (400, its message quoted) or by the client before sending. */
 export class InvalidInputError extends TeamsApiError {
-  constructor(subject: ErrorSubject, serviceMessage: string, code?: string) {
-    super(subject, `rejected by the service: ${serviceMessage}`, { status: 400, code });
+  constructor(subject: ErrorSubject, detail: string, code?: string) {
+    super(subject, detail, { status: 400, code });
   }
 }
 
