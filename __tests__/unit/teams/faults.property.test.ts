@@ -95,6 +95,22 @@ describe('under random faults the client reaches the desired state', () => {
     );
   });
 
+  test('granting a group leaves the group with the policy at the top rank', async () => {
+    const group = '33333333-3333-4333-8333-333333333333';
+    await fc.assert(
+      fc.asyncProperty(faultsOn([`PATCH ${T.groupPolicy}`, `GET ${T.groupAssignments}`, `GET ${T.policies}`]), async (faults) => {
+        const t = freshTenant();
+        t.tenant.setGroupPolicy('44444444-4444-4444-8444-444444444444', 'ServiceProviderDisabled');
+        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+
+        await t.client.grantGroup(group, 'PexipServiceProviderEnabled', 1);
+
+        expect(t.tenant.groupAssignments(group)).toEqual([{ GroupId: group, PolicyType: 'TeamsVideoInteropServicePolicy', PolicyName: 'PexipServiceProviderEnabled', Rank: 1 }]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   test('a batch assignment leaves every user with the policy', async () => {
     const routes = [`POST ${T.batchAssignments}`, `GET ${T.batchAssignment}`, `GET ${T.policies}`];
     await fc.assert(

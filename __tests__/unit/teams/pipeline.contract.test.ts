@@ -109,4 +109,16 @@ describe('TeamsAdminClient request pipeline against the emulator', () => {
     expect(routes[firstPost + 1]).toBe(`GET ${PROVIDERS}/configuration/{identity}`);
     expect(routes.filter((r) => r === `POST ${PROVIDERS}`)).toHaveLength(2);
   });
+
+  test('given a change made elsewhere with a replication lag, when waiting until consistent, then the change is returned once reads agree', async () => {
+    h.emulator.faults.add({ kind: 'replicationLag', route: 'PATCH /Skype.Policy/tenants/policies/TeamsVideoInteropServicePolicy', ms: 100, times: 1 });
+    const other = h.newClient();
+    await other.grantTenant('PexipServiceProviderEnabled', { waitForConsistency: false });
+
+    const seen = await h.client.waitUntilConsistent(() => h.client.getTenantPolicy(), (v) => v === 'PexipServiceProviderEnabled', { object: 'Global assignment' });
+
+    expect(seen).toBe('PexipServiceProviderEnabled');
+    // At least one stale read before the two that agree.
+    expect(h.emulator.log.count('GET /Skype.Policy/tenants/policies/TeamsVideoInteropServicePolicy')).toBeGreaterThanOrEqual(3);
+  });
 });

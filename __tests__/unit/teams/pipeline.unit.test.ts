@@ -69,6 +69,16 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     expect(svc.seen.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 
+  test('given a long Retry-After, when the caller aborts, then the call stops at once', async () => {
+    await start(() => ({ status: 429, headers: { 'retry-after': '20' } }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('stopped by the caller')), 50);
+    const started = Date.now();
+
+    await expect(clientFor().listProviders({ signal: controller.signal, deadline: Date.now() + 60_000 })).rejects.toThrow('stopped by the caller');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   test('given an expired deadline, when granting, then no request is sent', async () => {
     await start(() => ({ status: 200, body: {} }));
 
