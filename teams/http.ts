@@ -134,7 +134,9 @@ export class ApiPipeline {
 
   private async sendOnce(req: ApiRequest, target: string | undefined, attempt: number) {
     const token = await this.tokens.get(req.deadline, req.signal);
-    const url = new URL(req.path, this.opts.baseUrl);
+    // Keep a path prefix of the endpoint override (e.g. a reverse proxy's /teams-admin).
+    const base = this.opts.baseUrl;
+    const url = new URL(base.pathname.replace(/\/+$/, '') + req.path, base);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,

@@ -30,7 +30,7 @@ export async function startFakeService(script: (req: SeenRequest, index: number)
     req.on('end', () => {
       const r: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       seen.push(r);
-      const answer: Answer = r.path === '/Teams.Tenant/serviceDiscovery' ? { status: 200, body: { AdminEndpoint: ADMIN_ENDPOINT } } : script(r, index++);
+      const answer: Answer = r.path.endsWith('/Teams.Tenant/serviceDiscovery') ? { status: 200, body: { AdminEndpoint: ADMIN_ENDPOINT } } : script(r, index++);
       if (answer === 'reset') {
         req.socket.destroy();
         return;

@@ -35,6 +35,16 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     expect(svc.seen[1].headers['x-ms-target-uri']).toBe(ADMIN_ENDPOINT);
   });
 
+  test('given an endpoint with a path prefix, when calling, then the prefix is kept', async () => {
+    await start(() => ({ status: 200, body: [] }));
+    const client = new TeamsAdminClient({ tenantId: TENANT, credential: staticCredential(), endpoint: `${svc.url}/proxy/`, retry: { baseDelayMs: 1 } });
+
+    await client.listProviders();
+
+    expect(svc.seen.map((r) => r.path)).toEqual(['/proxy/Teams.Tenant/serviceDiscovery', '/proxy/Skype.Policy/configurations/VideoInteropServiceProvider']);
+    client.close();
+  });
+
   test('when calling, then the token is sent as a bearer token', async () => {
     await start(() => ({ status: 200, body: [] }));
 
