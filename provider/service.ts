@@ -58,11 +58,14 @@ export function createProviderMethods(): ProviderMethods {
   }
 
   const resourceSchemas = Object.fromEntries(resourceTypes.map((r) => [r.name, toSchemaMessage(r.schema)]));
+  // Our schema depends on nothing at run time, so Terraform may reuse the copy it already has
+  // instead of asking every provider process again.
+  const serverCapabilities = { getProviderSchemaOptional: true };
 
   return {
-    GetMetadata: async () => ({ serverCapabilities: {}, resources: resourceTypes.map((r) => ({ typeName: r.name })) }),
+    GetMetadata: async () => ({ serverCapabilities, resources: resourceTypes.map((r) => ({ typeName: r.name })) }),
 
-    GetProviderSchema: async () => ({ provider: toSchemaMessage(providerConfigSchema), resourceSchemas, serverCapabilities: {} }),
+    GetProviderSchema: async () => ({ provider: toSchemaMessage(providerConfigSchema), resourceSchemas, serverCapabilities }),
 
     ValidateProviderConfig: async (req) => {
       const config = decodeDynamic(req.config as WireDynamicValue, configType) as TfObject;

@@ -100,8 +100,10 @@ export function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpc
       return;
     }
     if (streaming) {
-      // Server streams are answered at once; the request message is not needed by ours.
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc' });
+      // Server streams are answered at once; the request message is not needed by ours. They
+      // end with an OK status on shutdown (a stream cut without trailers is logged as an error).
+      stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+      stream.on('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GRPC_OK) }));
       openStreams.add(stream);
       stream.on('close', () => openStreams.delete(stream));
       streaming(Buffer.alloc(0), (message) => stream.write(frame(message)));
@@ -134,7 +136,7 @@ export function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpc
         server,
         close: () =>
           new Promise<void>((done) => {
-            for (const s of openStreams) s.close(http2.constants.NGHTTP2_NO_ERROR);
+            for (const s of openStreams) if (!s.destroyed) s.end();
             server.close(() => done());
           }),
       });
