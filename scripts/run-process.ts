@@ -6,6 +6,8 @@ export interface ProcessResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** True when the process was stopped because it ran past `timeoutMs`. */
+  readonly timedOut?: boolean;
 }
 
 export interface RunOptions {
@@ -13,7 +15,14 @@ export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Also copy the child's output to ours as it comes (for humans watching a long run). */
   readonly echo?: boolean;
+  /**
+   * Stop the process after this long: SIGTERM first (terraform then stops cleanly and releases
+   * what it holds), SIGKILL if it is still running after a grace period. @default no limit
+   */
+  readonly timeoutMs?: number;
 }
+
+const KILL_GRACE_MS = 10_000;
 
 export function runProcess(command: string, args: string[], options: RunOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
@@ -28,9 +37,35 @@ export function runProcess(command: string, args: string[], options: RunOptions)
       stderr.push(chunk);
       if (options.echo) process.stderr.write(chunk);
     });
-    child.on('error', (err) => resolve({ code: -1, stdout: '', stderr: `${command}: ${err.message}` }));
+    let timedOut = false;
+    const timers: NodeJS.Timeout[] = [];
+    if (options.timeoutMs !== undefined) {
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGTERM');
+          timers.push(setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS));
+        }, options.timeoutMs),
+      );
+    }
+    let finished = false;
+    const finish = (result: ProcessResult) => {
+      if (finished) return;
+      finished = true;
+      timers.forEach(clearTimeout);
+      resolve(result);
+    };
+    child.on('error', (err) => finish({ code: -1, stdout: '', stderr: `${command}: ${err.message}` }));
+    // A stopped process may leave children holding its output pipes open, so 'close' could wait
+    // for them: after a timeout, its exit is the end.
+    child.on('exit', (code) => {
+      if (!timedOut) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+      finish({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut });
+    });
     child.on('close', (code) =>
-      resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+      finish({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut }),
     );
   });
 }

@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
 
   progress(`checking ${stacks.length} tenant(s), ${options.concurrency} at a time`);
   const env = terraformEnv(root);
-  const reports = await mapWithConcurrency(stacks, options.concurrency, (stack) => checkStack(stack, { env, progress }));
+  const reports = await mapWithConcurrency(stacks, options.concurrency, (stack) => checkStack(stack, { env, progress, timeoutSeconds: options.timeoutSeconds }));
   process.stdout.write(`${options.json ? renderJson(reports) : renderTable(reports)}\n`);
   return exitCode(reports);
 }

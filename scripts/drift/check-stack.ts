@@ -16,12 +16,15 @@ export interface CheckOptions {
   readonly env: NodeJS.ProcessEnv;
   /** The terraform executable. @default 'terraform' */
   readonly terraform?: string;
+  /** Upper bound of each terraform command, in seconds. @default 1800 */
+  readonly timeoutSeconds?: number;
   /** Called with a short line at each step, for progress on stderr. */
   readonly progress?: (line: string) => void;
 }
 
 /** Terraform's own error text: from its first "Error:" on, short enough for a table cell. */
 export function errorExcerpt(result: ProcessResult, step: string): string {
+  if (result.timedOut) return `${step} did not finish in time and was stopped (raise --timeout if this stack is slow)`;
   const text = `${result.stderr}\n${result.stdout}`.replace(/\r/g, '');
   const lines = text.split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trimEnd());
   const first = lines.findIndex((l) => l.startsWith('Error:'));
@@ -42,7 +45,8 @@ export async function checkStack(stack: SynthesizedStack, options: CheckOptions)
   const failed = (error: string) => done({ status: 'error', resources: [], outputs: [], error });
 
   if (!fs.existsSync(stack.workingDirectory)) return failed(`stack folder ${stack.workingDirectory} does not exist; synth again`);
-  const run = (args: string[]) => runProcess(terraform, args, { cwd: stack.workingDirectory, env: options.env });
+  const timeoutMs = (options.timeoutSeconds ?? 1800) * 1000;
+  const run = (args: string[]) => runProcess(terraform, args, { cwd: stack.workingDirectory, env: options.env, timeoutMs });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `cvi-drift-${stack.name}-`));
   try {
     say('terraform init');

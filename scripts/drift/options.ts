@@ -4,6 +4,8 @@ export interface DriftOptions {
   readonly tenants: string[];
   readonly json: boolean;
   readonly concurrency: number;
+  /** Upper bound of each terraform command of a stack, in seconds. */
+  readonly timeoutSeconds: number;
   /** Check the synth output as it is (a pipeline that synthesized in an earlier step). */
   readonly synth: boolean;
   /** Synth output folder. @default env CDKTF_OUTDIR, else cdktf.out */
@@ -11,7 +13,8 @@ export interface DriftOptions {
   readonly help: boolean;
 }
 
-export const DRIFT_USAGE = `usage: cvi drift [--tenant NAME ...] [--json] [--concurrency N] [--no-synth] [--out DIR]
+export const DRIFT_USAGE = `usage: cvi drift [--tenant NAME ...] [--json] [--concurrency N] [--timeout SECONDS]
+                 [--no-synth] [--out DIR]
 
 Synthesizes every tenant stack, then runs terraform init + plan -detailed-exitcode in each
 (N at a time) with the project's Terraform CLI config, and reports per tenant:
@@ -20,6 +23,8 @@ in sync, drift (and the resources that differ) or error.
   --tenant NAME     check only this tenant (repeatable, or comma-separated)
   --json            print the report as JSON on stdout (progress stays on stderr)
   --concurrency N   stacks checked at a time (default 3)
+  --timeout SECONDS stop a terraform command of a stack after this long; that
+                    tenant is then reported as an error (default 1800)
   --no-synth        check the existing synth output instead of synthesizing first
   --out DIR         synth output folder (default: $CDKTF_OUTDIR or cdktf.out)
 
@@ -30,6 +35,7 @@ export function parseDriftOptions(args: readonly string[]): DriftOptions {
   const tenants: string[] = [];
   let json = false;
   let concurrency = 3;
+  let timeoutSeconds = 1800;
   let synth = true;
   let outDir: string | undefined;
   let help = false;
@@ -57,6 +63,14 @@ export function parseDriftOptions(args: readonly string[]): DriftOptions {
         }
         break;
       }
+      case '--timeout': {
+        const raw = take();
+        timeoutSeconds = Number(raw);
+        if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) {
+          throw new Error(`--timeout: must be a whole number of seconds >= 1 (got ${raw})`);
+        }
+        break;
+      }
       case '--no-synth':
         synth = false;
         break;
@@ -71,5 +85,5 @@ export function parseDriftOptions(args: readonly string[]): DriftOptions {
         throw new Error(`unknown option ${arg}`);
     }
   }
-  return { tenants, json, concurrency, synth, outDir, help };
+  return { tenants, json, concurrency, timeoutSeconds, synth, outDir, help };
 }

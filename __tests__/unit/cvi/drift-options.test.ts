@@ -2,7 +2,7 @@ import { parseDriftOptions } from '../../../scripts/drift/options';
 
 describe('cvi drift options', () => {
   test('with no options, every tenant is checked three at a time after a synth, as a table', () => {
-    expect(parseDriftOptions([])).toEqual({ tenants: [], json: false, concurrency: 3, synth: true, outDir: undefined, help: false });
+    expect(parseDriftOptions([])).toEqual({ tenants: [], json: false, concurrency: 3, timeoutSeconds: 1800, synth: true, outDir: undefined, help: false });
   });
 
   test('--tenant may repeat and may hold a comma-separated list', () => {
@@ -15,6 +15,11 @@ describe('cvi drift options', () => {
 
   test('a concurrency of zero is rejected with the rule and the value', () => {
     expect(() => parseDriftOptions(['--concurrency', '0'])).toThrow('--concurrency: must be a whole number from 1 to 32 (got 0)');
+  });
+
+  test('--timeout is read in seconds and must be positive', () => {
+    expect(parseDriftOptions(['--timeout', '600']).timeoutSeconds).toBe(600);
+    expect(() => parseDriftOptions(['--timeout', '0'])).toThrow('--timeout: must be a whole number of seconds >= 1 (got 0)');
   });
 
   test('an option without its value is rejected', () => {

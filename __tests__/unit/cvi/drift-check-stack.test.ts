@@ -1,0 +1,40 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkStack, errorExcerpt } from '../../../scripts/drift/check-stack';
+
+describe('one stack check', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-check-stack-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a terraform that hangs is stopped after the timeout and the tenant reported as an error', async () => {
+    const hanging = path.join(dir, 'terraform-hangs');
+    fs.writeFileSync(hanging, '#!/bin/sh\n# a child that outlives a stopped parent still holds the output pipes\nsleep 5 &\nwait\n', { mode: 0o755 });
+    const report = await checkStack({ name: 'slow', workingDirectory: dir }, { env: process.env, terraform: hanging, timeoutSeconds: 1 });
+    expect(report.status).toBe('error');
+    expect(report.error).toBe('terraform init did not finish in time and was stopped (raise --timeout if this stack is slow)');
+  });
+
+  test('a terraform that cannot be started is reported as an error, not thrown', async () => {
+    const report = await checkStack({ name: 'x', workingDirectory: dir }, { env: process.env, terraform: path.join(dir, 'no-such-terraform') });
+    expect(report.status).toBe('error');
+    expect(report.error).toMatch(/^terraform init did not run/);
+  });
+
+  test('a stack folder that is gone is reported as an error that says to synth again', async () => {
+    const report = await checkStack({ name: 'gone', workingDirectory: path.join(dir, 'gone') }, { env: process.env });
+    expect(report.error).toMatch(/does not exist; synth again/);
+  });
+});
+
+describe('error excerpt', () => {
+  test("keeps Terraform's error from its first Error: line, without box drawing", () => {
+    const stderr = 'noise\n╷\n│ Error: teams api answered 403\n│ \n│ tenant t: provider Pexip: forbidden\n╵\n';
+    expect(errorExcerpt({ code: 1, stdout: '', stderr }, 'terraform plan')).toBe(
+      'terraform plan exited 1\nError: teams api answered 403\ntenant t: provider Pexip: forbidden',
+    );
+  });
+});
