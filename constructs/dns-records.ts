@@ -66,7 +66,7 @@ export interface PresetOptions {
   /** Conferencing nodes; every node gets one record per service. */
   readonly nodes: readonly string[];
   /** Port per service label, e.g. `{ sips: 5062 }`. @default the preset's ports */
-  readonly ports?: Readonly<Record<string, number>>;
+  readonly ports?: Readonly<Partial<Record<string, number>>>;
   /** Service labels to leave out, e.g. `['h323rs']`. @default none */
   readonly omit?: readonly string[];
   /** @default the preset's priority (10 for pexip-infinity) */
