@@ -3,7 +3,7 @@
  * stack from init to destroy, with changes made behind Terraform's back.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace, TEST_CLIENT_SECRET } from '../support/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
 const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
@@ -101,6 +101,17 @@ describe('a cvi stack applied with terraform against the emulator', () => {
     await ws.terraform('apply', '-auto-approve');
 
     expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+  }, 60_000);
+
+  it('keeps the client secret out of the state, the plan output and the provider log', async () => {
+    const plan = await ws.runWithEnv({ TF_LOG: 'trace' }, 'plan');
+    const state = ws.readFile('terraform.tfstate');
+
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('GRPCProvider.v6: ReadResource'); // the trace log really was on
+    expect(plan.stderr).toContain('signing in with client-secret'); // and carried the provider's own log
+    expect(plan.output).not.toContain(TEST_CLIENT_SECRET);
+    expect(state).not.toContain(TEST_CLIENT_SECRET);
   }, 60_000);
 
   it('leaves the tenant empty after destroy', async () => {

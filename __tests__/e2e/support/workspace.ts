@@ -9,7 +9,7 @@
  *   await ws.terraform('init');                      // throws with the output unless exit 0
  *   const plan = await ws.run('plan', '-detailed-exitcode');  // any exit code
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
@@ -28,7 +28,8 @@ export interface WorkspaceOptions {
 
 /** A test client id and secret: the emulator's token endpoint accepts any non-empty pair. */
 export const TEST_CLIENT_ID = '11111111-2222-3333-4444-555555555555';
-const TEST_CLIENT_SECRET = 'e2e-test-secret-value';
+/** Tests may assert that this value never shows up in state, output or logs. */
+export const TEST_CLIENT_SECRET = 'e2e-test-secret-value-7f3a9c';
 
 /** The environment of terraform (and so of the provider it starts) against the emulator. */
 export function emulatorTerraformEnv(emulator: RunningEmulator, tenantId: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -75,8 +76,17 @@ export class TerraformWorkspace {
 
   /** Runs terraform with -no-color; any exit code. */
   run(...args: string[]): Promise<TerraformResult> {
+    return this.runWithEnv({}, ...args);
+  }
+
+  /** Like `run`, with variables added to the workspace's environment (e.g. TF_LOG). */
+  runWithEnv(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<TerraformResult> {
     const [command, ...rest] = args;
-    return runTerraform(this.dir, [command, '-no-color', ...rest], this.env);
+    return runTerraform(this.dir, [command, '-no-color', ...rest], { ...this.env, ...extra });
+  }
+
+  readFile(file: string): string {
+    return readFileSync(join(this.dir, file), 'utf8');
   }
 
   /** Runs terraform and throws (with its output) unless it exits 0. */
