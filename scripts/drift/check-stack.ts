@@ -22,13 +22,18 @@ export interface CheckOptions {
   readonly progress?: (line: string) => void;
 }
 
+/** Terraform's source context lines ("on cdk.tf.json line 52, in ...", "52:   }"): noise here. */
+const SOURCE_CONTEXT = /^\s*(on \S+ line \d+|\d+:)/;
+
 /** Terraform's own error text: from its first "Error:" on, short enough for a table cell. */
 export function errorExcerpt(result: ProcessResult, step: string): string {
   if (result.timedOut) return `${step} did not finish in time and was stopped (raise --timeout if this stack is slow)`;
-  const text = `${result.stderr}\n${result.stdout}`.replace(/\r/g, '');
-  const lines = text.split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trimEnd());
+  const clean = (text: string) => text.replace(/\r/g, '').split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trimEnd());
+  // Errors are on stderr; stdout carries progress ("Refreshing state...") that would bury them.
+  const source = [clean(result.stderr), clean(result.stdout)].find((lines) => lines.some((l) => l.startsWith('Error:')));
+  const lines = source ?? clean(`${result.stderr}\n${result.stdout}`);
   const first = lines.findIndex((l) => l.startsWith('Error:'));
-  const picked = (first >= 0 ? lines.slice(first) : lines.slice(-10)).filter((l) => l.trim() !== '').slice(0, 8);
+  const picked = (first >= 0 ? lines.slice(first) : lines.slice(-10)).filter((l) => l.trim() !== '' && !SOURCE_CONTEXT.test(l)).slice(0, 8);
   const exit = result.code === -1 ? 'did not run' : `exited ${result.code}`;
   return [`${step} ${exit}`, ...picked].join('\n');
 }

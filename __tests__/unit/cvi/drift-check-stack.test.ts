@@ -38,3 +38,11 @@ describe('error excerpt', () => {
     );
   });
 });
+
+describe('error excerpt sources', () => {
+  test('leaves out source context lines and the progress lines of stdout', () => {
+    const stderr = 'Error: Could not read the object\n  with cvi_x.y,\n  on cdk.tf.json line 52, in resource.cvi_x.y:\n  52:       }\ntenant t: forbidden\n';
+    const stdout = 'cvi_x.y: Refreshing state... [id=Pexip]\n';
+    expect(errorExcerpt({ code: 1, stdout, stderr }, 'terraform plan')).toBe('terraform plan exited 1\nError: Could not read the object\n  with cvi_x.y,\ntenant t: forbidden');
+  });
+});
