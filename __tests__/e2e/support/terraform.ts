@@ -9,15 +9,18 @@ export const TERRAFORM_MISSING =
   'install it from https://developer.hashicorp.com/terraform/install (or your package manager, e.g. `apt-get install terraform` ' +
   'from the HashiCorp apt repository), make sure `terraform version` works, and run the tests again.';
 
-let checked: string | undefined;
+const checked = new Map<string, string>();
 
 /** The version line of terraform on PATH; throws with install instructions when there is none. */
-export function requireTerraform(): string {
-  if (checked) return checked;
-  const result = spawnSync('terraform', ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' } });
+export function requireTerraform(env: NodeJS.ProcessEnv = process.env): string {
+  const path = env.PATH ?? '';
+  const known = checked.get(path);
+  if (known) return known;
+  const result = spawnSync('terraform', ['version'], { encoding: 'utf8', env: { ...env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' } });
   if (result.error || result.status !== 0) throw new Error(TERRAFORM_MISSING);
-  checked = result.stdout.split('\n')[0];
-  return checked;
+  const version = result.stdout.split('\n')[0];
+  checked.set(path, version);
+  return version;
 }
 
 export interface TerraformResult {
