@@ -9,6 +9,7 @@ import { DRIFT_USAGE, parseDriftOptions, DriftOptions } from '../drift/options';
 import { mapWithConcurrency } from '../drift/pool';
 import { exitCode, renderJson, renderTable } from '../drift/report';
 import { outDir as defaultOutDir, projectRoot, terraformEnv } from '../project';
+import { providerInstallReason } from '../provider-ready';
 import { synth } from '../synth';
 
 const progress = (line: string) => process.stderr.write(`drift: ${line}\n`);
@@ -49,6 +50,11 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
 
+  const notReady = providerInstallReason(root);
+  if (notReady) {
+    // Not fatal: a stack without Teams objects still checks; the others will report init errors.
+    progress(`warning: the cvi provider is not installed (${notReady}); run npm run provider:install`);
+  }
   progress(`checking ${stacks.length} tenant(s), ${options.concurrency} at a time`);
   const env = terraformEnv(root);
   const reports = await mapWithConcurrency(stacks, options.concurrency, (stack) => checkStack(stack, { env, progress, timeoutSeconds: options.timeoutSeconds }));
