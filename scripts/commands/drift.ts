@@ -14,6 +14,16 @@ import { synth } from '../synth';
 
 const progress = (line: string) => process.stderr.write(`drift: ${line}\n`);
 
+/**
+ * A run that checked nothing: the reason on stderr and, with --json, a report that says so, so a
+ * pipeline reading stdout as JSON always gets JSON.
+ */
+function nothingChecked(json: boolean, message: string, detail = ''): 1 {
+  process.stderr.write(`cvi drift: ${message}\n${detail ? `${detail.trim()}\n` : ''}`);
+  if (json) process.stdout.write(`${JSON.stringify({ status: 'error', exitCode: 1, error: message, tenants: [] }, null, 2)}\n`);
+  return 1;
+}
+
 export async function run(args: string[]): Promise<number> {
   let options: DriftOptions;
   try {
@@ -32,23 +42,16 @@ export async function run(args: string[]): Promise<number> {
   if (options.synth) {
     progress(`synthesizing tenant stacks into ${out}`);
     const result = await synth({ outDir: out, root });
-    if (result.code !== 0) {
-      process.stderr.write(`cvi drift: synth failed (exit ${result.code}); nothing was checked\n${result.stderr || result.stdout}\n`);
-      return 1;
-    }
+    if (result.code !== 0) return nothingChecked(options.json, `synth failed (exit ${result.code}); nothing was checked`, result.stderr || result.stdout);
   }
 
   let stacks;
   try {
     stacks = selectStacks(readManifest(out), options.tenants);
   } catch (err) {
-    process.stderr.write(`cvi drift: ${(err as Error).message}\n`);
-    return 1;
+    return nothingChecked(options.json, (err as Error).message);
   }
-  if (stacks.length === 0) {
-    process.stderr.write(`cvi drift: the synth output ${out} holds no tenant stacks; nothing to check\n`);
-    return 1;
-  }
+  if (stacks.length === 0) return nothingChecked(options.json, `the synth output ${out} holds no tenant stacks; nothing to check`);
 
   const notReady = providerInstallReason(root);
   if (notReady) {

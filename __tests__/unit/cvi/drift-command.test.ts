@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { run } from '../../../scripts/commands/drift';
 import { TerraformDataOutDir } from './support/terraform-data-stacks';
 
@@ -86,5 +89,37 @@ describe('cvi drift against real terraform (terraform_data stacks)', () => {
     const result = await drift(['--no-synth', '--out', `${out.dir}/missing`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/manifest.json: not found; synth first/);
+  });
+});
+
+describe('cvi drift --json when nothing could be checked', () => {
+  test('stdout still holds a JSON report with status error and the reason', async () => {
+    const result = await drift(['--no-synth', '--out', '/nonexistent/cvi-drift-out', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      status: 'error',
+      exitCode: 1,
+      error: '/nonexistent/cvi-drift-out/manifest.json: not found; synth first (npm run synth)',
+      tenants: [],
+    });
+  });
+});
+
+describe('cvi drift synthesizes first', () => {
+  test('a tenant file that fails validation stops the run with exit 1 and the file\'s problem', async () => {
+    const tenants = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-drift-tenants-'));
+    fs.writeFileSync(path.join(tenants, 'broken.yaml'), 'tenant:\n  id: not-a-guid\n  name: broken\n  domain: broken.example\nvendor: pexip\nteams:\n  assignment:\n    global: true\n');
+    const saved = process.env.CVI_TENANTS_DIR;
+    process.env.CVI_TENANTS_DIR = tenants;
+    try {
+      const result = await drift(['--out', path.join(tenants, 'out')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('cvi drift: synth failed (exit 1); nothing was checked');
+      expect(result.stderr).toMatch(/broken\.yaml: tenant\.id: must be a GUID/);
+    } finally {
+      if (saved === undefined) delete process.env.CVI_TENANTS_DIR;
+      else process.env.CVI_TENANTS_DIR = saved;
+      fs.rmSync(tenants, { recursive: true, force: true });
+    }
   });
 });
