@@ -24,7 +24,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!args.some((a) => !a.startsWith('-'))) {
+  // Tenants come first: after the first option, a bare word may be that option's value.
+  if (args.length === 0 || args[0].startsWith('-')) {
     process.stderr.write(`npm run ${mode}: name the tenant stack(s) to ${mode}\n\n${USAGE}\n`);
     return 1;
   }

@@ -26,8 +26,10 @@ describe('npm run deploy / diff', () => {
     expect(result.stderr).toContain('npm run deploy: name the tenant stack(s) to deploy');
   });
 
-  test('with only options and no tenant, diff exits 1', async () => {
-    expect((await captured(() => deployOrDiff(['diff', '--output', 'x']))).code).toBe(1);
+  test('options before any tenant are refused, so an option value is never taken for a tenant', async () => {
+    const result = await captured(() => deployOrDiff(['diff', '--output', 'contoso']));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('npm run diff: name the tenant stack(s) to diff');
   });
 
   test('a mode other than deploy or diff is refused', async () => {
