@@ -81,6 +81,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 async function main(): Promise<void> {
   const emulator = await startEmulator();
   const rows: string[] = [];
+  let breakdown = '';
   try {
     for (const [index, [tenants, perTenant]] of SPLITS.entries()) {
       const stack = stackJson(emulator, index, tenants, perTenant);
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
         const [plan, planMs] = await timed(() => ws.run('plan', '-detailed-exitcode'));
         if (plan.code !== 0) throw new Error(`the plan after apply was not clean (exit ${plan.code}):\n${plan.output}`);
         const calls = emulator.log.total();
+        if (breakdown === '') {
+          const perRoute = Object.entries(emulator.log.counts()).map(([route, n]) => `  ${(n / tenants).toFixed(1).padStart(5)}  ${route}`);
+          breakdown = [`API calls per tenant by route (${tenants} x ${perTenant}):`, ...perRoute].join('\n');
+        }
         rows.push(
           [
             `${tenants} x ${perTenant}`.padEnd(9),
@@ -128,6 +133,8 @@ async function main(): Promise<void> {
       `no-change terraform plan of ${TOTAL_PROVIDERS} providers' worth of cvi resources (emulator, API calls exclude token requests)`,
       'tenants   resources  API calls  calls/tenant  calls/resource  plan wall  -refresh=false  ratio',
       ...rows,
+      '',
+      breakdown,
       '',
     ].join('\n'),
   );
