@@ -81,6 +81,43 @@ export class CviProvider extends cdktf.TerraformProvider {
     this.config = { ...this.config, environment: value };
   }
 
+  public get clientId(): string | undefined {
+    return this.config.clientId;
+  }
+  public set clientId(value: string | undefined) {
+    this.config = { ...this.config, clientId: value };
+  }
+  public get clientCertificatePath(): string | undefined {
+    return this.config.clientCertificatePath;
+  }
+  public set clientCertificatePath(value: string | undefined) {
+    this.config = { ...this.config, clientCertificatePath: value };
+  }
+  public get useOidc(): boolean | cdktf.IResolvable | undefined {
+    return this.config.useOidc;
+  }
+  public set useOidc(value: boolean | cdktf.IResolvable | undefined) {
+    this.config = { ...this.config, useOidc: value };
+  }
+  public get useMsi(): boolean | cdktf.IResolvable | undefined {
+    return this.config.useMsi;
+  }
+  public set useMsi(value: boolean | cdktf.IResolvable | undefined) {
+    this.config = { ...this.config, useMsi: value };
+  }
+  public get useCli(): boolean | cdktf.IResolvable | undefined {
+    return this.config.useCli;
+  }
+  public set useCli(value: boolean | cdktf.IResolvable | undefined) {
+    this.config = { ...this.config, useCli: value };
+  }
+  public get operationTimeoutSeconds(): number | undefined {
+    return this.config.operationTimeoutSeconds;
+  }
+  public set operationTimeoutSeconds(value: number | undefined) {
+    this.config = { ...this.config, operationTimeoutSeconds: value };
+  }
+
   private table(): AttributeTable {
     const c = this.config;
     return {

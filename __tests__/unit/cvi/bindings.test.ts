@@ -37,6 +37,15 @@ describe('cvi provider binding', () => {
     expect(json.provider.cvi).toEqual([{}]);
   });
 
+  test('a setter on the provider changes its block, e.g. OIDC sign-in for a pipeline', () => {
+    const json = synthJson((stack) => {
+      const provider = new CviProvider(stack, 'cvi', { tenantId: 't' });
+      provider.useOidc = true;
+      provider.clientId = 'c';
+    });
+    expect(json.provider.cvi[0]).toEqual({ tenant_id: 't', use_oidc: true, client_id: 'c' });
+  });
+
   test('given an alias, the provider block and its fqn use it', () => {
     let fqn = '';
     const json = synthJson((stack) => {
