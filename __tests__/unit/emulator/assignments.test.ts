@@ -24,40 +24,55 @@ describe('emulated CVI policy assignments', () => {
   });
 
   it('removes a user assignment when PolicyName is null', async () => {
+    // given a user with a direct assignment
     emulator.tenant(TENANT).setUserPolicy(USER, 'PexipServiceProviderEnabled');
+    // when null is granted
     await api.call('PATCH', routes.userPolicy(USER), { PolicyName: null });
+    // then the user has no assignment left
     expect((await api.call('GET', routes.userPolicy(USER))).body).toEqual({ PolicyName: null });
     expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
   it('answers 400 naming the policy and the existing ones to an unknown policy', async () => {
+    // when a policy the tenant does not have is granted
     const res = await api.call('PATCH', routes.userPolicy(USER), { PolicyName: 'ZoomServiceProviderEnabled' });
+    // then the message names it and the existing ones
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('"ZoomServiceProviderEnabled"');
     expect(res.body.error.message).toContain('PexipServiceProviderEnabled');
   });
 
   it('answers 404 for a user the tenant does not know', async () => {
+    // given a user the tenant does not know
     emulator.tenant(TENANT).markUnknownUser('ghost@contoso.com');
+    // when the user is granted the policy
     const res = await api.call('PATCH', routes.userPolicy('ghost@contoso.com'), { PolicyName: 'PexipServiceProviderEnabled' });
+    // then the answer is 404 naming the user
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('ghost@contoso.com');
   });
 
   it('answers 400 for a malformed user identity', async () => {
+    // when an identity that is neither GUID, UPN nor SIP address is granted
     const res = await api.call('PATCH', routes.userPolicy('not a user'), { PolicyName: 'PexipServiceProviderEnabled' });
+    // then the request is invalid
     expect(res.status).toBe(400);
   });
 
   it('grants the tenant-wide policy and treats Global as the default', async () => {
+    // when the tenant is granted Pexip
     await api.call('PATCH', routes.tenantPolicy(), { PolicyName: 'PexipServiceProviderEnabled' });
+    // then it reads back
     expect((await api.call('GET', routes.tenantPolicy())).body).toEqual({ PolicyName: 'PexipServiceProviderEnabled' });
+    // and granting Global resets it to the default
     await api.call('PATCH', routes.tenantPolicy(), { PolicyName: 'Global' });
     expect(emulator.tenant(TENANT).getTenantPolicy()).toBeNull();
   });
 
   it('answers 400 to a tenant grant of an unknown policy', async () => {
+    // when the tenant is granted an unknown policy
     const res = await api.call('PATCH', routes.tenantPolicy(), { PolicyName: 'Nope' });
+    // then the message names it
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('"Nope"');
   });
@@ -85,6 +100,7 @@ describe('emulated CVI policy assignments', () => {
   });
 
   it('answers 400 to usersWithPolicy without a policy name', async () => {
+    // when the list is asked for without policyName, then it is a bad request
     expect((await api.call('GET', routes.usersWithPolicy())).status).toBe(400);
   });
 });

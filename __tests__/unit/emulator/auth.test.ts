@@ -85,8 +85,11 @@ describe('emulator authentication and service discovery', () => {
   });
 
   it('answers 405 to a method a route does not support', async () => {
+    // given a discovered session
     const api = await connect(emulator, TENANT);
+    // when the read-only policy list is deleted
     const res = await api.call('DELETE', routes.policies());
+    // then the method is refused
     expect(res.status).toBe(405);
   });
 });

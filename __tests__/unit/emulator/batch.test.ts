@@ -70,30 +70,40 @@ describe('emulated batch policy assignment', () => {
   });
 
   it('refuses more than 5,000 identities with a 400', async () => {
+    // when 5,001 identities are submitted
     const res = await api.call('POST', routes.batchAssignments(), { PolicyType: VIDEO_INTEROP_POLICY_TYPE, PolicyName: 'PexipServiceProviderEnabled', Identities: users(5001) });
+    // then the batch is refused, naming the limit
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('at most 5000');
   });
 
   it('accepts exactly 5,000 identities', async () => {
+    // when exactly 5,000 identities are submitted
     const res = await api.call('POST', routes.batchAssignments(), { PolicyType: VIDEO_INTEROP_POLICY_TYPE, PolicyName: 'PexipServiceProviderEnabled', Identities: users(5000) });
+    // then the batch is accepted
     expect(res.status).toBe(202);
   });
 
   it('refuses a batch of an unknown policy with a 400 naming it', async () => {
+    // when a batch names an unknown policy
     const res = await api.call('POST', routes.batchAssignments(), { PolicyType: VIDEO_INTEROP_POLICY_TYPE, PolicyName: 'Nope', Identities: users(2) });
+    // then it is refused, naming the policy
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('"Nope"');
   });
 
   it('removes direct assignments with a null PolicyName', async () => {
+    // given three users with direct assignments
     for (const u of users(3)) emulator.tenant(TENANT).setUserPolicy(u, 'PexipServiceProviderEnabled');
+    // when a batch removes them (PolicyName null)
     const res = await api.call('POST', routes.batchAssignments(), { PolicyType: VIDEO_INTEROP_POLICY_TYPE, PolicyName: null, Identities: users(3) });
     await waitForCompletion(api, res.body.OperationId);
+    // then no assignment is left
     expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
   it('answers 404 for an operation id it never issued', async () => {
+    // when an unknown operation is polled, then the answer is 404
     expect((await api.call('GET', routes.batchAssignment('nope'))).status).toBe(404);
   });
 });

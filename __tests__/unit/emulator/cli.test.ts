@@ -66,13 +66,17 @@ describe('cvi emulator command', () => {
   });
 
   it('exits 2 with a message naming the flag for a bad value', async () => {
+    // when --latency is not a number
     const cli = startCli(['--latency', 'soon']);
+    // then the CLI exits 2 naming the flag
     expect(await cli.exit).toBe(2);
     expect(cli.output()).toContain('--latency must be a number');
   });
 
   it('exits 2 naming the problem for malformed --faults JSON', async () => {
+    // when --faults holds an unknown kind
     const cli = startCli(['--faults', '[{"kind":"explode"}]']);
+    // then the CLI exits 2 naming the rule
     expect(await cli.exit).toBe(2);
     expect(cli.output()).toContain('kind must be one of');
   });

@@ -29,26 +29,36 @@ describe('emulator fault injection', () => {
   });
 
   it('answers the injected 5xx status only on the matching method and route', async () => {
+    // given a 502 on GET providers
     emulator.faults.add({ kind: 'error', status: 502, method: 'GET', route: routes.providers() });
+    // when both routes are called, then only the matching one fails
     expect((await api.call('GET', routes.providers())).status).toBe(502);
     expect((await api.call('GET', routes.policies())).status).toBe(200);
   });
 
   it('matches a route given as a RegExp on the path', async () => {
+    // given one 500 on paths matching user policies
     emulator.faults.add({ kind: 'error', status: 500, route: /\/users\/.+\/policies\//, times: 1 });
+    // when a user policy is read twice, then only the first read fails
     expect((await api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(500);
     expect((await api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(200);
   });
 
   it('resets the connection before applying the request: nothing is written', async () => {
+    // given one reset before the create
     emulator.faults.add({ kind: 'resetBefore', route: CREATE, times: 1 });
+    // when the create is sent, then no answer comes
     await expect(api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
+    // and nothing was written
     expect(emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
   });
 
   it('resets the connection after applying the write: the provider exists though no answer came', async () => {
+    // given one reset after the create
     emulator.faults.add({ kind: 'resetAfter', route: CREATE, times: 1 });
+    // when the create is sent, then no answer comes
     await expect(api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
+    // and yet the provider exists, and the log says the write landed
     expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
     const [entry] = emulator.log.writes();
     expect([entry.reset, entry.writeApplied, typeof entry.writeAppliedAt]).toEqual([true, true, 'number']);
@@ -66,30 +76,41 @@ describe('emulator fault injection', () => {
   });
 
   it('records latency faults in the request log', async () => {
+    // given one latency fault
     emulator.faults.add({ kind: 'latency', ms: 5, times: 1 });
+    // when a request is made
     await api.call('GET', routes.providers());
+    // then the log shows the fault fired on it
     const last = emulator.log.entries().at(-1);
     expect(last?.faults).toEqual(['latency']);
   });
 
   it('stops firing a fault after its count and forgets it', async () => {
+    // given a fault for two requests
     emulator.faults.add({ kind: 'error', status: 503, times: 2 });
     const statuses = [];
+    // when three requests are made
     for (let i = 0; i < 3; i++) statuses.push((await api.call('GET', routes.policies())).status);
+    // then two fail, the third passes, and the fault is gone
     expect(statuses).toEqual([503, 503, 200]);
     expect(emulator.faults.list()).toEqual([]);
   });
 
   it('applies only faults of the named tenant', async () => {
+    // given a second tenant and a fault for the first
     const other = await connect(emulator, '22222222-2222-2222-2222-222222222222');
     emulator.faults.add({ kind: 'error', status: 503, tenant: TENANT });
+    // when both call, then only the first tenant fails
     expect((await other.call('GET', routes.policies())).status).toBe(200);
     expect((await api.call('GET', routes.policies())).status).toBe(503);
   });
 
   it('clears every fault', async () => {
+    // given a fault on every request
     emulator.faults.add({ kind: 'error', status: 503 });
+    // when faults are cleared
     emulator.faults.clear();
+    // then requests pass
     expect((await api.call('GET', routes.policies())).status).toBe(200);
   });
 });
@@ -102,11 +123,14 @@ describe('probabilistic faults', () => {
   };
 
   it('fire the same way for the same seed', () => {
+    // given the same seed twice, then the same requests fail
     expect(run(42)).toEqual(run(42));
   });
 
   it('fire at roughly the given probability', () => {
+    // given probability 0.3 over 200 requests
     const fired = run(7).reduce((a: number, b) => a + b, 0);
+    // then roughly 60 fire (seeded, so this cannot flake)
     expect(fired).toBeGreaterThan(30);
     expect(fired).toBeLessThan(90);
   });
@@ -114,6 +138,7 @@ describe('probabilistic faults', () => {
 
 describe('fault validation', () => {
   it('names the field of an invalid fault', () => {
+    // when a fault with a bad status or no ms is added, then the error names the field
     expect(() => new Faults().add({ kind: 'error', status: 200 })).toThrow(/status must be an HTTP error status/);
     expect(() => new Faults().add({ kind: 'latency' })).toThrow(/latency needs ms/);
   });

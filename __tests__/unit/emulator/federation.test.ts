@@ -15,7 +15,9 @@ describe('emulated federation settings', () => {
   afterEach(() => emulator.stop());
 
   it('starts a tenant federating with all known domains', async () => {
+    // when a new tenant reads its federation settings
     const res = await api.call('GET', routes.federation());
+    // then it allows all known domains
     expect(res.body).toEqual({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: {}, BlockedDomains: [] });
   });
 
@@ -28,9 +30,12 @@ describe('emulated federation settings', () => {
   });
 
   it('adds and removes single entries of an allow-list', async () => {
+    // given an allow-list with fabrikam.com
     emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList('fabrikam.com'), BlockedDomains: [] });
+    // when pexip.me is added and fabrikam.com removed
     await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['pexip.me'] } });
     await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Remove: ['fabrikam.com'] } });
+    // then only pexip.me is left
     expect((await api.call('GET', routes.federation())).body.AllowedDomains).toEqual(allowList('pexip.me'));
   });
 
@@ -44,21 +49,29 @@ describe('emulated federation settings', () => {
   });
 
   it('leaves an empty allow-list, not allow-all, when the last entry is removed', async () => {
+    // given an allow-list with only pexip.me
     emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList('pexip.me'), BlockedDomains: [] });
+    // when pexip.me is removed
     await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Remove: ['pexip.me'] } });
+    // then the list is empty: federate with nobody, not allow-all
     expect(emulator.tenant(TENANT).getFederation().AllowedDomains).toEqual({ AllowedDomain: [] });
   });
 
   it('refuses an allow-list over 4,000 domains', async () => {
+    // given an allow-list of 4,000 domains
     const domains = Array.from({ length: 4000 }, (_, i) => `d${i}.example.com`);
     emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: allowList(...domains), BlockedDomains: [] });
+    // when one more is added
     const res = await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['one-more.example.com'] } });
+    // then the service refuses, naming the maximum
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('maximum is 4000');
   });
 
   it('answers 400 naming the entry for a malformed domain', async () => {
+    // when a malformed domain is added
     const res = await api.call('PATCH', routes.federation(), { AllowedDomainsAsAList: { Add: ['not a domain'] } });
+    // then the message names the entry
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('"not a domain"');
   });

@@ -39,11 +39,14 @@ describe('emulator persistence', () => {
   });
 
   it('writes the file before answering a write, without any token in it', async () => {
+    // given an emulator persisting to a file
     const file = join(dir, 'state.json');
     const emulator = await startEmulator({ persistPath: file });
     try {
       const api = await connect(emulator, TENANT);
+      // when a provider is created
       await api.call('POST', routes.providers(), { Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+      // then the file already holds it, and no token
       const text = readFileSync(file, 'utf8');
       expect(JSON.parse(text).tenants[TENANT].providers[0].Identity).toBe('Pexip');
       expect(text).not.toContain(api.token);
@@ -53,8 +56,10 @@ describe('emulator persistence', () => {
   });
 
   it('refuses to start on a file that is not its state, naming the file', async () => {
+    // given a JSON file that is not emulator state
     const file = join(dir, 'state.json');
     writeFileSync(file, '{"hello": 1}');
+    // when an emulator starts on it, then it refuses, naming the file
     await expect(startEmulator({ persistPath: file })).rejects.toThrow(`emulator state file ${file}: field "format"`);
   });
 });

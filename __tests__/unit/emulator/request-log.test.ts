@@ -29,23 +29,32 @@ describe('emulator request log', () => {
   });
 
   it('records status, tenant and the time of an applied write', async () => {
+    // given a discovered session
     const api = await connect(emulator, TENANT);
     const before = Date.now();
+    // when the tenant is granted a policy
     await api.call('PATCH', routes.tenantPolicy(), { PolicyName: 'PexipServiceProviderEnabled' });
+    // then the log has the write with its status, tenant, route and time
     const [write] = emulator.log.writes();
     expect([write.status, write.tenant, write.route]).toEqual([200, TENANT, routes.tenantPolicy()]);
     expect(write.writeAppliedAt).toBeGreaterThanOrEqual(before);
   });
 
   it('never records the bearer token', async () => {
+    // given a session with a token
     const api = await connect(emulator, TENANT);
+    // when a call is made
     await api.call('GET', routes.providers());
+    // then the token is nowhere in the log
     expect(JSON.stringify(emulator.log.entries())).not.toContain(api.token);
   });
 
   it('starts over on reset', async () => {
+    // given a logged request
     await connect(emulator, TENANT);
+    // when the log is reset
     emulator.log.reset();
+    // then it is empty
     expect(emulator.log.entries()).toEqual([]);
   });
 });

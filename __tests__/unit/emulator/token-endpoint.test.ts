@@ -37,22 +37,27 @@ describe('emulator token endpoint', () => {
   });
 
   it('refuses a scope other than the Teams admin API', async () => {
+    // given a credential pointed at the emulator
     const credential = new ClientSecretCredential(TENANT, 'app-client-id', 'any-secret', {
       authorityHost: emulator.authorityHost,
       disableInstanceDiscovery: true,
       additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
     });
+    // when it asks for a Graph token, then the endpoint refuses the scope
     await expect(credential.getToken('https://graph.microsoft.com/.default')).rejects.toThrow(/invalid_scope|AADSTS70011/);
   });
 
   it('never logs the client secret', async () => {
+    // given a credential with a recognisable secret
     const secret = 'very-secret-value-123';
     const credential = new ClientSecretCredential(TENANT, 'app-client-id', secret, {
       authorityHost: emulator.authorityHost,
       disableInstanceDiscovery: true,
       additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
     });
+    // when it gets a token
     await credential.getToken(TEAMS_ADMIN_SCOPE);
+    // then the token call is logged, without the secret
     const entries = emulator.log.entries();
     expect(entries.map((e) => `${e.method} ${e.route}`)).toContain('POST /{tenant}/oauth2/v2.0/token');
     expect(JSON.stringify(entries)).not.toContain(secret);
