@@ -68,6 +68,27 @@ describe('emulator authentication and service discovery', () => {
     expect(res.status).toBe(400);
   });
 
+  it('also serves the API under the discovered admin endpoint as a base path', async () => {
+    // given a discovered session
+    const api = await connect(emulator, TENANT);
+    // when a call goes to <AdminEndpoint><route> instead of <url><route>
+    const res = await fetch(api.adminEndpoint + routes.policies(), { headers: { authorization: `Bearer ${api.token}`, [TARGET_URI_HEADER]: api.adminEndpoint } });
+    // then it is answered, and logged under the same route template
+    expect(res.status).toBe(200);
+    expect(emulator.log.count(`GET ${routes.policies()}`)).toBe(1);
+  });
+
+  it('refuses the admin endpoint path of another tenant with 403', async () => {
+    // given tenant A's token
+    const api = await connect(emulator, TENANT);
+    // when the path names tenant B's admin endpoint
+    const res = await fetch(`${emulator.url}/admin/22222222-2222-2222-2222-222222222222${routes.policies()}`, {
+      headers: { authorization: `Bearer ${api.token}`, [TARGET_URI_HEADER]: api.adminEndpoint },
+    });
+    // then the call is forbidden
+    expect(res.status).toBe(403);
+  });
+
   it('creates a tenant on first use with the built-in policies', async () => {
     // when a new tenant lists its policies
     const api = await connect(emulator, TENANT);
