@@ -155,3 +155,52 @@ describe('a federation domain that is the last entry of the allow-list', () => {
     expect(emulator.tenant(TENANT).getFederation().AllowedDomains.AllowedDomain).toEqual([{ Domain: 'pexip.me' }]);
   }, 60_000);
 });
+
+describe('users the service does not know, and an existing group grant', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    emulator.tenant(TENANT).markUnknownUser('ghost@contoso.com');
+    emulator.tenant(TENANT).setGroupPolicy(GROUP, 'PexipServiceProviderEnabled', 1);
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-users' });
+    ws.writeJson(
+      'main.tf.json',
+      cviConfig(
+        { endpoint: emulator.url },
+        {
+          cvi_video_interop_policy_assignment: {
+            pilot: { policy_name: 'PexipServiceProviderEnabled', users: ['erin@contoso.com', 'ghost@contoso.com'] },
+            rooms: { policy_name: 'PexipServiceProviderEnabled', group_id: GROUP },
+          },
+        },
+      ),
+    );
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('imports the group grant by group/<id> and then plans only the users', async () => {
+    await ws.terraform('import', 'cvi_video_interop_policy_assignment.rooms', `group/${GROUP}`);
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+    expect(plan.stdout).toContain('cvi_video_interop_policy_assignment.pilot will be created');
+  }, 60_000);
+
+  it('fails the apply naming the user the service rejected, and grants the others', async () => {
+    const apply = await ws.run('apply', '-auto-approve');
+
+    expect(apply.code).toBe(1);
+    expect(singleLine(apply.stderr)).toContain('Some users could not be assigned');
+    expect(singleLine(apply.stderr)).toContain('ghost@contoso.com');
+    expect(emulator.tenant(TENANT).getUserPolicy('erin@contoso.com')).toBe('PexipServiceProviderEnabled');
+  }, 60_000);
+});
