@@ -90,6 +90,33 @@ describe('emulated video interop service providers', () => {
     expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
+  it('refuses an app id that is not a GUID, naming the entry', async () => {
+    // when a provider is created with a malformed app id
+    const res = await api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: '923c9f0a-b883-4efe-af73-54810da59f83;pexip-bot' });
+    // then the service refuses it, naming the bad entry, and stores nothing
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('"pexip-bot" is not a GUID');
+    expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
+  });
+
+  it('refuses a field the service does not know', async () => {
+    // when a create carries a misspelt field
+    const res = await api.call('POST', routes.providers(), { ...PEXIP, InstructionUrl: 'https://example.com/{ConfId}' });
+    // then the message names the field and the allowed ones
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('unknown field "InstructionUrl"');
+  });
+
+  it('refuses to rename a provider through PUT', async () => {
+    // given a Pexip provider
+    emulator.tenant(TENANT).setProvider(PEXIP);
+    // when a PUT on Pexip names Cisco in its body
+    const res = await api.call('PUT', routes.provider('Pexip'), { Identity: 'Cisco' });
+    // then the update is refused
+    expect(res.status).toBe(400);
+    expect(emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+  });
+
   it('keeps tenants apart', async () => {
     // given a second tenant
     const other = await connect(emulator, '22222222-2222-2222-2222-222222222222');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { Agent } from 'node:https';
+import { Agent, request } from 'node:https';
 import { promisify } from 'node:util';
 import { ClientSecretCredential } from '@azure/identity';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -12,6 +12,23 @@ const TENANT = '11111111-1111-1111-1111-111111111111';
 function trustEmulator(emulator: RunningEmulator): PipelinePolicy {
   const agent = new Agent({ ca: emulator.caCertPem });
   return { name: 'trustEmulatorCa', sendRequest: (request, next) => next(Object.assign(request, { agent })) };
+}
+
+/** A raw form POST to the token endpoint, trusting the emulator's CA. */
+function postToken(emulator: RunningEmulator, tenant: string, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${emulator.authorityHost}/${tenant}/oauth2/v2.0/token`,
+      { method: 'POST', ca: emulator.caCertPem, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+      },
+    );
+    req.on('error', reject);
+    req.end(new URLSearchParams(form).toString());
+  });
 }
 
 describe('emulator token endpoint', () => {
@@ -73,5 +90,32 @@ describe('emulator token endpoint', () => {
     });
     // then the certificate verifies
     expect(stdout.trim()).toBe('200');
+  });
+
+  it('accepts a client assertion instead of a secret (certificate and federated credentials)', async () => {
+    // when a client sends a jwt-bearer assertion and no secret
+    const res = await postToken(emulator, TENANT, {
+      grant_type: 'client_credentials',
+      client_id: 'app-client-id',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: 'header.claims.signature',
+      scope: TEAMS_ADMIN_SCOPE,
+    });
+    // then it gets a bearer token for the tenant
+    expect([res.status, res.body.token_type]).toEqual([200, 'Bearer']);
+  });
+
+  it('answers invalid_client when neither secret nor assertion is sent', async () => {
+    // when a client sends only its id
+    const res = await postToken(emulator, TENANT, { grant_type: 'client_credentials', client_id: 'app-client-id', scope: TEAMS_ADMIN_SCOPE });
+    // then the endpoint refuses it as Entra ID would
+    expect([res.status, res.body.error]).toEqual([401, 'invalid_client']);
+  });
+
+  it('refuses client credentials on a multi-tenant authority', async () => {
+    // when the authority names "organizations" instead of a tenant
+    const res = await postToken(emulator, 'organizations', { grant_type: 'client_credentials', client_id: 'a', client_secret: 'b', scope: TEAMS_ADMIN_SCOPE });
+    // then the request is refused
+    expect([res.status, res.body.error]).toEqual([400, 'invalid_request']);
   });
 });
