@@ -104,4 +104,11 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
       expect(byTenant.beta.status).toBe('in-sync');
     });
   });
+
+  test('no output of deploy, diff or drift ever shows the client secret', () => {
+    const secret = project.env.ARM_CLIENT_SECRET as string;
+    expect(secret.length).toBeGreaterThan(0);
+    expect(project.results.length).toBeGreaterThanOrEqual(8);
+    for (const result of project.results) expect(`${result.stdout}\n${result.stderr}`).not.toContain(secret);
+  });
 });

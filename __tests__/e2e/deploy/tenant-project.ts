@@ -40,6 +40,8 @@ export class TenantProject {
   readonly tenantsDir = path.join(this.dir, 'tenants');
   readonly outDir = path.join(this.dir, 'cdktf.out');
   readonly env: NodeJS.ProcessEnv;
+  /** Every command run so far, in order: tests check all output for secrets. */
+  readonly results: ProcessResult[] = [];
   private readonly root = projectRoot();
 
   constructor(emulator: RunningEmulator, tenants: readonly TeamsOnlyTenant[]) {
@@ -53,8 +55,13 @@ export class TenantProject {
     });
   }
 
+  private async record(result: Promise<ProcessResult>): Promise<ProcessResult> {
+    this.results.push(await result);
+    return this.results[this.results.length - 1];
+  }
+
   npm(script: string, ...args: string[]): Promise<ProcessResult> {
-    return runProcess('npm', ['run', '--silent', script, '--', ...args], { cwd: this.root, env: this.env });
+    return this.record(runProcess('npm', ['run', '--silent', script, '--', ...args], { cwd: this.root, env: this.env }));
   }
 
   deploy(...tenants: string[]): Promise<ProcessResult> {
@@ -66,7 +73,9 @@ export class TenantProject {
   }
 
   drift(...args: string[]): Promise<ProcessResult> {
-    return runProcess(process.execPath, [path.join(this.root, 'bin', 'cvi.js'), 'drift', '--out', this.outDir, ...args], { cwd: this.root, env: this.env });
+    return this.record(
+      runProcess(process.execPath, [path.join(this.root, 'bin', 'cvi.js'), 'drift', '--out', this.outDir, ...args], { cwd: this.root, env: this.env }),
+    );
   }
 
   remove(): void {
