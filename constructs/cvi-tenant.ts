@@ -6,7 +6,7 @@
  * the vendor's bots can act the moment Teams starts stamping invites.
  */
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformStack } from 'cdktf';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -39,10 +39,10 @@ export class CviTenant extends Construct {
     super(scope, id);
     this.settings = resolveTenantSettings(props);
     const providers = props.providers ?? {};
-    this.cviProvider = providers.cvi ?? new CviProvider(this, 'cvi', { tenantId: props.tenant.id, endpoint: props.teamsEndpoint });
+    this.cviProvider = providers.cvi ?? defaultProvider(this, props, 'cvi', () => new CviProvider(this, 'cvi', { tenantId: props.tenant.id, endpoint: props.teamsEndpoint }));
 
     if (this.settings.consent) {
-      const azuread = providers.azuread ?? new AzureadProvider(this, 'azuread', { tenantId: props.tenant.id });
+      const azuread = providers.azuread ?? defaultProvider(this, props, 'azuread', () => new AzureadProvider(this, 'azuread', { tenantId: props.tenant.id }));
       this.consent = new VendorAppConsent(this, 'consent', { ...this.settings.consent, provider: azuread });
     }
     this.dnsRecords = addDnsRecords(this, props, this.settings, providers.dns);
@@ -77,6 +77,24 @@ export class CviTenant extends Construct {
   }
 }
 
+/**
+ * A provider block this construct creates. A stack holds one default (unaliased) block per
+ * provider type, so a second tenant in the same stack must bring its own aliased providers;
+ * say so here rather than let Terraform fail later on a duplicate provider configuration.
+ */
+function defaultProvider<T extends TerraformProvider>(scope: Construct, props: CviTenantProps, type: string, create: () => T): T {
+  const existing = TerraformStack.of(scope)
+    .node.findAll()
+    .find((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === type && c.alias === undefined);
+  if (existing) {
+    throw new Error(
+      `tenant ${props.tenant.name}: the stack already has a default ${type} provider (${existing.node.path}); ` +
+        `pass providers.${type === 'azurerm' ? 'dns' : type} with an aliased provider to put a second tenant in this stack`,
+    );
+  }
+  return create();
+}
+
 /** Every resource of the consent, so Teams objects are created after the grant is complete. */
 function consentGrant(consent: VendorAppConsent | undefined): ITerraformDependable[] | undefined {
   if (!consent) return undefined;
@@ -105,22 +123,23 @@ function addDnsRecords(scope: Construct, props: CviTenantProps, settings: Resolv
   let zone: DnsZone;
   let provider = given;
   if (dns.provider === 'azure') {
-    if (!dns.azure) throw new Error(`${where}.azure is required when dns.provider is azure; got nothing`);
-    provider ??= new AzurermProvider(scope, 'azurerm', {
+    const azure = dns.azure;
+    if (!azure) throw new Error(`${where}.azure is required when dns.provider is azure; got nothing`);
+    provider ??= defaultProvider(scope, props, 'azurerm', () => new AzurermProvider(scope, 'azurerm', {
       features: [{}],
-      subscriptionId: dns.azure.subscriptionId,
+      subscriptionId: azure.subscriptionId,
       tenantId: props.tenant.id,
       // Writing records needs no resource provider registration, nor the rights to do it.
       resourceProviderRegistrations: 'none',
-    });
-    zone = DnsZone.azure(dns.zone, dns.azure.resourceGroup);
+    }));
+    zone = DnsZone.azure(dns.zone, azure.resourceGroup);
   } else {
     const server = dns.rfc2136;
     if (!server) throw new Error(`${where}.rfc2136 is required when dns.provider is rfc2136; got nothing`);
     // No key_secret: the dns provider reads DNS_UPDATE_KEYSECRET from the environment.
-    provider ??= new DnsProvider(scope, 'dns', {
+    provider ??= defaultProvider(scope, props, 'dns', () => new DnsProvider(scope, 'dns', {
       update: [{ server: server.server, port: server.port ?? 53, keyName: server.keyName, keyAlgorithm: server.keyAlgorithm ?? 'hmac-sha256', transport: server.transport }],
-    });
+    }));
     zone = DnsZone.rfc2136(dns.zone);
   }
   const records: SrvRecord[] = [...(dns.preset ? srvRecordsFromPreset(dns.preset.name, dns.preset) : []), ...(dns.records ?? [])];

@@ -201,3 +201,30 @@ describe('CviTenant and secrets', () => {
     }
   });
 });
+
+describe('two tenants in one stack', () => {
+  const second: CviTenantProps = {
+    tenant: { id: '11111111-86f1-41af-91ab-2d7cd011db47', name: 'fabrikam', domain: 'fabrikam.com' },
+    vendor: 'pexip',
+    teams: { assignment: { global: true } },
+    consent: { enabled: false },
+  };
+
+  test('without their own providers, the second tenant is refused with what to do', () => {
+    const stack = new TerraformStack(Testing.app(), 'shared');
+    new CviTenant(stack, 'contoso', pexip({ consent: { enabled: false } }));
+    expect(() => new CviTenant(stack, 'fabrikam', second)).toThrow(
+      'tenant fabrikam: the stack already has a default cvi provider (shared/contoso/cvi); pass providers.cvi with an aliased provider to put a second tenant in this stack',
+    );
+  });
+
+  test('with an aliased cvi provider, each tenant\'s objects use their own provider block', () => {
+    const stack = new TerraformStack(Testing.app(), 'shared');
+    new CviTenant(stack, 'contoso', pexip({ consent: { enabled: false } }));
+    const fabrikamProvider = new CviProvider(stack, 'fabrikam-cvi', { alias: 'fabrikam', tenantId: second.tenant.id });
+    new CviTenant(stack, 'fabrikam', { ...second, providers: { cvi: fabrikamProvider } });
+    const json = JSON.parse(Testing.synth(stack));
+    const providersUsed = Object.values(json.resource.cvi_video_interop_service_provider).map((r: any) => r.provider);
+    expect(providersUsed.sort()).toEqual(['cvi', 'cvi.fabrikam']);
+  });
+});
