@@ -80,7 +80,24 @@ async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceCon
     const existing = await ctx.session.lists.provider(identity);
     if (existing) throw alreadyExists(ctx, existing.identity);
   }
+  if (ctx && identity !== undefined) await warnWithoutPolicy(ctx, identity);
   return outcome;
+}
+
+/**
+ * Teams stamps VTC details on invites only when the granted policy names this provider; the
+ * service accepts any identity without saying so, so say it here.
+ */
+async function warnWithoutPolicy(ctx: ResourceContext, identity: string): Promise<void> {
+  const policies = (await ctx.session.lists.policies()).filter((p) => p.enabled);
+  if (policies.some((p) => p.providerName.toLowerCase() === identity.toLowerCase())) return;
+  const named = [...new Set(policies.map((p) => p.providerName))].join(', ');
+  ctx.warn(
+    'No policy names this provider',
+    `tenant ${ctx.session.tenantId}: no enabled TeamsVideoInteropServicePolicy has provider "${identity}", so invites will carry no VTC ` +
+      `dialing details for it. The tenant's policies name: ${named || '(none)'}; use one of those as identity.`,
+    'identity',
+  );
 }
 
 function alreadyExists(ctx: ResourceContext, identity: string): DiagnosticError {

@@ -95,3 +95,28 @@ describe('a provider identity taken between plan and apply', () => {
     expect(emulator.tenant(TENANT).getProvider('Cisco')?.TenantKey).toBe('someone-else@m.webex.com');
   }, 60_000);
 });
+
+describe('a provider whose identity no policy names', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-no-policy' });
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_video_interop_service_provider: { acme: { identity: 'Acme', tenant_key: 'teams@contoso.com' } } }));
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('is planned with a warning that invites would carry no VTC details, listing the providers policies name', async () => {
+    const plan = await ws.terraform('plan');
+
+    const text = plan.output.replace(/\s+/g, ' ');
+    expect(text).toContain('Warning: No policy names this provider');
+    expect(text).toContain('The tenant\'s policies name: Pexip, Polycom, BlueJeans, Cisco');
+  }, 60_000);
+});
