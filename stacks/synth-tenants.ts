@@ -28,13 +28,16 @@ export function synthTenants(options: SynthOptions = {}): number {
     log(`${problems.length} problem(s) in tenant files; nothing was synthesized.`);
     return 1;
   }
+  fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
   const app = new App({ outdir, skipValidation: false });
-  try {
-    for (const { config } of tenants) new TenantStack(app, config);
-  } catch (error) {
-    // Construct validation backs up the schema; its message already names the field.
-    log(`${tenantsDir}: ${(error as Error).message}`);
-    return 1;
+  for (const { file, config } of tenants) {
+    try {
+      new TenantStack(app, config);
+    } catch (error) {
+      // Construct validation backs up the schema; its message names the construct and field.
+      log(`${file}: ${(error as Error).message}`);
+      return 1;
+    }
   }
   app.synth();
   warnAboutOrphans(outdir, new Set(tenants.map((t) => t.config.tenant.name)), log);

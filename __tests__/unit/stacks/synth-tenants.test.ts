@@ -96,3 +96,11 @@ describe('the main job', () => {
     expect(log).toEqual([expect.stringMatching(/stacks[/\\]retired has no tenant file any more; run terraform destroy there/)]);
   });
 });
+
+describe('the main job with a nested output directory', () => {
+  it('creates the missing parent directories', () => {
+    const outdir = path.join(work, 'deep', 'er', 'out');
+    expect(synthTenants({ tenantsDir: EXAMPLES, outdir, log: (line) => log.push(line) })).toBe(0);
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'contoso', 'cdk.tf.json'))).toBe(true);
+  });
+});

@@ -80,6 +80,23 @@ describe('TenantStack', () => {
   });
 });
 
+describe('TenantStack vendor defaults', () => {
+  it.each([
+    ['pexip', '923c9f0a-b883-4efe-af73-54810da59f83'],
+    ['poly', 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7'],
+  ])("consents %s's published app id when the file gives none", (vendor, appId) => {
+    const tenant = ciscoTenant();
+    tenant.vendor = vendor;
+    tenant.teams.provider.tenantKey = vendor === 'poly' ? '604218573@t.plcm.vc' : 'teams@northwind.example';
+    delete tenant.consent;
+    expect(synth(tenant).json).toHaveResourceWithProperties(ServicePrincipal, { client_id: appId });
+  });
+
+  it('consents the app id a Cisco tenant file gives', () => {
+    expect(synth(ciscoTenant()).json).toHaveResourceWithProperties(ServicePrincipal, { client_id: '4e2a8c71-5d3b-4a9f-b6e0-7c1d2f3a8b95' });
+  });
+});
+
 describe('TenantStack backend', () => {
   it('is local with a state path relative to the stack directory by default', () => {
     expect(synth(pexipTenant()).parsed.terraform.backend).toEqual({ local: { path: 'terraform.contoso.tfstate' } });
