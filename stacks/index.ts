@@ -1,5 +1,4 @@
 export * from './tenant-config';
-export * from './vendor-settings';
 export * from './load-tenants';
 export * from './tenant-stack';
 export * from './synth-tenants';

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { CviTenant } from '../constructs/cvi-tenant';
+import type { ResolvedTenantSettings } from '../constructs/cvi/tenant-defaults';
 import { CviDnsRecords } from '../constructs/dns-records';
 import { VendorAppConsent } from '../constructs/vendor-app-consent';
 import { addBackend } from './backend';
-import { resolveVendorSettings, VendorSettings } from './vendor-settings';
 import { type TenantConfig } from './tenant-config';
 
 /**
@@ -14,7 +14,8 @@ import { type TenantConfig } from './tenant-config';
  */
 export class TenantStack extends TerraformStack {
   readonly config: TenantConfig;
-  readonly settings: VendorSettings;
+  /** Vendor defaults filled in: the values the Teams objects and the consent are built from. */
+  readonly settings: ResolvedTenantSettings;
   readonly tenant: CviTenant;
   readonly consent?: VendorAppConsent;
   readonly dnsRecords?: CviDnsRecords;
@@ -22,12 +23,12 @@ export class TenantStack extends TerraformStack {
   constructor(scope: Construct, config: TenantConfig) {
     super(scope, config.tenant.name);
     this.config = config;
-    this.settings = resolveVendorSettings(config);
     addBackend(this, config);
 
     // Credentials come from ARM_* variables (client secret, certificate, OIDC, Azure CLI); the
     // Teams API endpoint override (the emulator) from CVI_TEAMS_ENDPOINT at synth time.
     this.tenant = new CviTenant(this, 'tenant', { ...config, teamsEndpoint: process.env.CVI_TEAMS_ENDPOINT || undefined });
+    this.settings = this.tenant.settings;
     this.consent = this.tenant.consent;
     this.dnsRecords = this.tenant.dnsRecords;
   }

@@ -1,6 +1,6 @@
-import { resolveVendorSettings } from '../../../stacks/vendor-settings';
+import { resolveTenantSettings } from '../../../constructs/cvi/tenant-defaults';
 import { ciscoTenant, pexipTenant } from '../config/tenant-fixtures';
-import { configOf } from './config-helpers';
+import { configOf } from '../stacks/config-helpers';
 
 function minimalPexip(): Record<string, any> {
   const tenant = pexipTenant();
@@ -9,11 +9,11 @@ function minimalPexip(): Record<string, any> {
   return tenant;
 }
 
-describe('resolveVendorSettings for Pexip with nothing overridden', () => {
-  const settings = resolveVendorSettings(configOf(minimalPexip()));
+describe('resolveTenantSettings for Pexip with nothing overridden', () => {
+  const settings = resolveTenantSettings(configOf(minimalPexip()));
 
-  it('takes provider name and policy from the catalog', () => {
-    expect([settings.providerName, settings.policyName]).toEqual(['Pexip', 'PexipServiceProviderEnabled']);
+  it('takes provider identity and policy from the catalog', () => {
+    expect([settings.providerIdentity, settings.policyName]).toEqual(['Pexip', 'PexipServiceProviderEnabled']);
   });
 
   it('derives tenant key and instruction URI from the tenant domain', () => {
@@ -23,38 +23,45 @@ describe('resolveVendorSettings for Pexip with nothing overridden', () => {
 
   it('uses the Pexip app id for Teams and for consent', () => {
     expect(settings.aadApplicationIds).toEqual(['923c9f0a-b883-4efe-af73-54810da59f83']);
-    expect(settings.consent.appId).toBe('923c9f0a-b883-4efe-af73-54810da59f83');
+    expect(settings.consent?.appId).toBe('923c9f0a-b883-4efe-af73-54810da59f83');
   });
 
   it('grants the minimum CVI permissions and User.Read, without lobby bypass', () => {
-    expect(settings.consent.applicationPermissions).toHaveLength(4);
-    expect(settings.consent.delegatedPermissions).toEqual(['User.Read']);
+    expect(settings.consent?.applicationPermissions).toHaveLength(4);
+    expect(settings.consent?.delegatedPermissions).toEqual(['User.Read']);
     expect(settings.allowAppGuestJoinsAsAuthenticated).toBe(false);
   });
 });
 
-describe('resolveVendorSettings overrides and unknown app ids', () => {
+describe('resolveTenantSettings overrides and unknown app ids', () => {
   it('uses the Cisco app id given for consent as the Teams app id too', () => {
-    const settings = resolveVendorSettings(configOf(ciscoTenant()));
+    const settings = resolveTenantSettings(configOf(ciscoTenant()));
     expect(settings.aadApplicationIds).toEqual(['4e2a8c71-5d3b-4a9f-b6e0-7c1d2f3a8b95']);
     expect(settings.policyName).toBe('CiscoServiceProviderEnabled');
+  });
+
+  it('puts an overridden consent app id in the Teams app ids instead of the vendor catalog ids', () => {
+    const tenant = minimalPexip();
+    tenant.consent = { appId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' };
+    const settings = resolveTenantSettings(configOf(tenant));
+    expect(settings.aadApplicationIds).toEqual(['7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']);
   });
 
   it('consents the first Teams app id when only that is given', () => {
     const tenant = ciscoTenant();
     delete tenant.consent;
     tenant.teams.provider.aadApplicationIds = ['7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'];
-    expect(resolveVendorSettings(configOf(tenant)).consent.appId).toBe('7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+    expect(resolveTenantSettings(configOf(tenant)).consent?.appId).toBe('7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
   });
 
   it('lets the tenant file override the policy name and the permissions', () => {
     const tenant = minimalPexip();
     tenant.teams.assignment.policyName = 'PexipServiceProviderEnabledPilot';
     tenant.consent = { applicationPermissions: ['Calls.AccessMedia.All'], delegatedPermissions: [] };
-    const settings = resolveVendorSettings(configOf(tenant));
+    const settings = resolveTenantSettings(configOf(tenant));
     expect(settings.policyName).toBe('PexipServiceProviderEnabledPilot');
-    expect(settings.consent.applicationPermissions).toEqual(['Calls.AccessMedia.All']);
-    expect(settings.consent.delegatedPermissions).toEqual([]);
+    expect(settings.consent?.applicationPermissions).toEqual(['Calls.AccessMedia.All']);
+    expect(settings.consent?.delegatedPermissions).toEqual([]);
   });
 
   it('lists both Poly RealConnect app ids for Teams and consents the first', () => {
@@ -62,8 +69,8 @@ describe('resolveVendorSettings overrides and unknown app ids', () => {
     tenant.vendor = 'poly';
     tenant.teams.provider.tenantKey = '604218573@t.plcm.vc';
     delete tenant.consent;
-    const settings = resolveVendorSettings(configOf(tenant));
+    const settings = resolveTenantSettings(configOf(tenant));
     expect(settings.aadApplicationIds).toHaveLength(2);
-    expect(settings.consent.appId).toBe(settings.aadApplicationIds[0]);
+    expect(settings.consent?.appId).toBe(settings.aadApplicationIds?.[0]);
   });
 });
