@@ -21,7 +21,7 @@ import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-int
 import { FederationAllowedDomain } from './federation-allowed-domain';
 
 export * from './cvi/tenant-props';
-export { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
+export type { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
 
 export class CviTenant extends Construct {
   /** The values in force after vendor defaults filled what the props left out. */
