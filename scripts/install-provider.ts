@@ -9,8 +9,8 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export const PROVIDER_SOURCE = 'terraform.local/teams-cvi/cvi';
-export const PROVIDER_VERSION = '0.1.0';
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../provider/address';
+export { PROVIDER_SOURCE, PROVIDER_VERSION };
 
 /** Terraform's name for this machine's platform, e.g. linux_amd64. */
 export function terraformPlatform(platform: string = process.platform, arch: string = process.arch): string {

@@ -4,6 +4,7 @@
  * single table means the two renderings can never disagree about a name or a type.
  */
 import * as cdktf from 'cdktf';
+import { PROVIDER_VERSION } from '../../provider/address';
 
 /** How a value is typed in the provider's schema. */
 export type AttributeKind = 'string' | 'number' | 'bool' | 'stringSet';
@@ -53,4 +54,23 @@ export function synthesizeHcl(table: AttributeTable): Record<string, unknown> {
     out[name] = { value: rendered, isBlock: false, ...hclType[kind] };
   }
   return out;
+}
+
+/**
+ * The resource options every cvi binding passes to `TerraformResource`: its type, the provider's
+ * metadata, and Terraform's meta-arguments (provider, depends_on, count, for_each, lifecycle...)
+ * taken from the user's config unchanged.
+ */
+export function resourceOptions(type: string, config: cdktf.TerraformMetaArguments): cdktf.TerraformResourceConfig {
+  return {
+    terraformResourceType: type,
+    terraformGeneratorMetadata: { providerName: 'cvi', providerVersion: PROVIDER_VERSION },
+    provider: config.provider,
+    dependsOn: config.dependsOn,
+    count: config.count,
+    lifecycle: config.lifecycle,
+    provisioners: config.provisioners,
+    connection: config.connection,
+    forEach: config.forEach,
+  };
 }

@@ -4,8 +4,7 @@
  */
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { synthesizeHcl, synthesizeJson, AttributeTable } from './attributes';
-import { CVI_PROVIDER_VERSION } from './provider';
+import { synthesizeHcl, synthesizeJson, AttributeTable, resourceOptions } from './attributes';
 
 export interface CviFederationAllowedDomainConfig extends cdktf.TerraformMetaArguments {
   /** The vendor's domain to federate with, e.g. `pexip.me`. Changing it replaces the entry. */
@@ -26,17 +25,7 @@ export class CviFederationAllowedDomain extends cdktf.TerraformResource {
   private _domain?: string;
 
   constructor(scope: Construct, id: string, config: CviFederationAllowedDomainConfig) {
-    super(scope, id, {
-      terraformResourceType: CviFederationAllowedDomain.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'cvi', providerVersion: CVI_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(CviFederationAllowedDomain.tfResourceType, config));
     this._domain = config.domain;
   }
 

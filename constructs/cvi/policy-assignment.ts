@@ -6,8 +6,7 @@
  */
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { synthesizeHcl, synthesizeJson, AttributeTable } from './attributes';
-import { CVI_PROVIDER_VERSION } from './provider';
+import { synthesizeHcl, synthesizeJson, AttributeTable, resourceOptions } from './attributes';
 
 export interface CviVideoInteropPolicyAssignmentConfig extends cdktf.TerraformMetaArguments {
   /** Policy name without the `Tag:` prefix, e.g. `PexipServiceProviderEnabled`. */
@@ -41,17 +40,7 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
   private _users?: string[];
 
   constructor(scope: Construct, id: string, config: CviVideoInteropPolicyAssignmentConfig) {
-    super(scope, id, {
-      terraformResourceType: CviVideoInteropPolicyAssignment.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'cvi', providerVersion: CVI_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(CviVideoInteropPolicyAssignment.tfResourceType, config));
     this._policyName = config.policyName;
     this._global = config.global;
     this._groupId = config.groupId;

@@ -7,9 +7,11 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { synthesizeHcl, synthesizeJson, AttributeTable } from './attributes';
 
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../provider/address';
+
 /** Where the project's filesystem mirror serves the provider from. */
-export const CVI_PROVIDER_SOURCE = 'terraform.local/teams-cvi/cvi';
-export const CVI_PROVIDER_VERSION = '0.1.0';
+export const CVI_PROVIDER_SOURCE = PROVIDER_SOURCE;
+export const CVI_PROVIDER_VERSION = PROVIDER_VERSION;
 
 /** The cloud whose Teams admin API host the provider talks to. */
 export enum TeamsCloud {

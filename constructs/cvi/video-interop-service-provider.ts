@@ -4,8 +4,7 @@
  */
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { synthesizeHcl, synthesizeJson, AttributeTable } from './attributes';
-import { CVI_PROVIDER_VERSION } from './provider';
+import { synthesizeHcl, synthesizeJson, AttributeTable, resourceOptions } from './attributes';
 
 export interface CviVideoInteropServiceProviderConfig extends cdktf.TerraformMetaArguments {
   /** Provider name: Pexip, Polycom, Cisco or BlueJeans. Changing it replaces the object. */
@@ -39,17 +38,7 @@ export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
   private _allowAppGuestJoinsAsAuthenticated?: boolean | cdktf.IResolvable;
 
   constructor(scope: Construct, id: string, config: CviVideoInteropServiceProviderConfig) {
-    super(scope, id, {
-      terraformResourceType: CviVideoInteropServiceProvider.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'cvi', providerVersion: CVI_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceOptions(CviVideoInteropServiceProvider.tfResourceType, config));
     this._identity = config.identity;
     this._tenantKey = config.tenantKey;
     this._instructionUri = config.instructionUri;
