@@ -20,13 +20,6 @@ export interface Session {
   callOptions(): { deadline: number; signal: AbortSignal };
 }
 
-const AUTHORITY_HOSTS: Record<Environment, string> = {
-  public: 'https://login.microsoftonline.com',
-  gcchigh: 'https://login.microsoftonline.us',
-  dod: 'https://login.microsoftonline.us',
-  china: 'https://login.chinacloudapi.cn',
-};
-
 const SECRET_METHOD_VARS = [
   'ARM_CLIENT_SECRET',
   'AZURE_CLIENT_SECRET',
@@ -80,7 +73,7 @@ export async function createSession(config: TfObject, env: NodeJS.ProcessEnv, si
       tenantId: typeof config.tenant_id === 'string' ? config.tenant_id : undefined,
       clientId: typeof config.client_id === 'string' ? config.client_id : undefined,
       cloud: environment,
-      ...(explicitAuthority || environment === 'public' ? {} : { authorityHost: AUTHORITY_HOSTS[environment] }),
+      ...(explicitAuthority || environment === 'public' ? {} : { authorityHost: teams.AUTHORITY_HOSTS[environment] }),
     });
   } catch (error) {
     throw new DiagnosticError('Cannot sign in to the Teams admin API', `provider "cvi": ${error instanceof Error ? error.message : String(error)}`);

@@ -42,14 +42,24 @@ export interface EnvironmentCredentialChoice {
   readonly description: string;
 }
 
-/** ARM_ENVIRONMENT -> authority host and Teams cloud. */
-const ENVIRONMENTS: Record<string, { authorityHost: string; cloud: Cloud }> = {
-  public: { authorityHost: 'https://login.microsoftonline.com', cloud: 'public' },
-  usgovernment: { authorityHost: 'https://login.microsoftonline.us', cloud: 'gcchigh' },
-  usgovernmentl4: { authorityHost: 'https://login.microsoftonline.us', cloud: 'gcchigh' },
-  usgovernmentl5: { authorityHost: 'https://login.microsoftonline.us', cloud: 'dod' },
-  china: { authorityHost: 'https://login.chinacloudapi.cn', cloud: 'china' },
+/** The Entra ID authority host that signs in to each Teams cloud. */
+export const AUTHORITY_HOSTS: Record<Cloud, string> = {
+  public: 'https://login.microsoftonline.com',
+  gcchigh: 'https://login.microsoftonline.us',
+  dod: 'https://login.microsoftonline.us',
+  china: 'https://login.chinacloudapi.cn',
 };
+
+/** ARM_ENVIRONMENT (the azurerm provider's names) -> Teams cloud, and with it the authority host. */
+const ENVIRONMENTS: Record<string, { authorityHost: string; cloud: Cloud }> = Object.fromEntries(
+  Object.entries({
+    public: 'public',
+    usgovernment: 'gcchigh',
+    usgovernmentl4: 'gcchigh',
+    usgovernmentl5: 'dod',
+    china: 'china',
+  } as Record<string, Cloud>).map(([name, cloud]) => [name, { authorityHost: AUTHORITY_HOSTS[cloud], cloud }]),
+);
 const KNOWN_AUTHORITY_HOSTS = new Set(Object.values(ENVIRONMENTS).map((e) => e.authorityHost));
 
 export class CredentialConfigurationError extends Error {

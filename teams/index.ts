@@ -1,7 +1,7 @@
 /** Public API of the Teams admin client. */
 export { TeamsAdminClient, baseUrlFor } from './client';
 export type { TeamsAdminClientOptions } from './client';
-export { credentialFromEnvironment, CredentialConfigurationError } from './auth';
+export { credentialFromEnvironment, CredentialConfigurationError, AUTHORITY_HOSTS } from './auth';
 export type { EnvironmentCredentialChoice, AuthMethod, CredentialOverrides } from './auth';
 export { waitUntilConsistent, DEFAULT_CONSISTENCY } from './consistency';
 export { DEFAULT_RETRY } from './retry';
