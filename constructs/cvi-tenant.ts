@@ -12,9 +12,9 @@ import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { CviProvider } from './cvi/provider';
 import { CviTenantProps } from './cvi/tenant-props';
-import { resolveTenantSettings, srvDomainOf, ResolvedTenantSettings } from './cvi/tenant-defaults';
+import { resolveTenantSettings, ResolvedTenantSettings } from './cvi/tenant-defaults';
 import { CviDnsRecords, DnsZone, SrvRecord, srvRecordsFromPreset } from './dns-records';
-import { relativeToZone } from './dns-names';
+import { relativeToZone, tenantKeyDomain } from './dns-names';
 import { VendorAppConsent } from './vendor-app-consent';
 import { VideoInteropProvider } from './video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
@@ -143,7 +143,7 @@ function addDnsRecords(scope: Construct, props: CviTenantProps, settings: Resolv
     zone = DnsZone.rfc2136(dns.zone);
   }
   const records: SrvRecord[] = [...(dns.preset ? srvRecordsFromPreset(dns.preset.name, dns.preset) : []), ...(dns.records ?? [])];
-  const keyDomain = srvDomainOf(props, settings);
+  const keyDomain = tenantKeyDomain(settings.tenantKey, props.tenant.domain);
   const relativeName = relativeToZone(keyDomain, dns.zone);
   if (relativeName === undefined) {
     throw new Error(`${where}.zone must contain ${keyDomain}, the domain of the tenant key where the SRV records go; got ${JSON.stringify(dns.zone)}`);

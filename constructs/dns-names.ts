@@ -38,3 +38,13 @@ export function relativeToZone(fqdn: string, zone: string): string | undefined {
   if (name === apex) return '';
   return name.endsWith(`.${apex}`) ? name.slice(0, -(apex.length + 1)) : undefined;
 }
+
+/**
+ * The domain callers resolve to reach a tenant key: `teams@contoso.com` -> `contoso.com`, where
+ * the SRV records go and what the vendor's instruction URI names. A key without a domain falls
+ * back to the tenant's own.
+ */
+export function tenantKeyDomain(tenantKey: string | undefined, tenantDomain: string): string {
+  const at = tenantKey?.lastIndexOf('@') ?? -1;
+  return (tenantKey && at >= 0 ? tenantKey.slice(at + 1) : tenantDomain).toLowerCase();
+}

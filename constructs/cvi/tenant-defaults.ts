@@ -4,6 +4,7 @@
  * that names the field and the vendor.
  */
 import { vendorDefaults, VENDOR_NAMES } from '../vendors';
+import { tenantKeyDomain } from '../dns-names';
 import type { CviTenantProps } from './tenant-props';
 import { VideoInteropProviderIdentity } from '../video-interop-provider';
 
@@ -43,7 +44,7 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
   const managesConsent = consent.enabled !== false;
 
   const tenantKey = provider.tenantKey ?? vendor.tenantKeyFor?.(props.tenant.domain);
-  const keyDomain = tenantKey && tenantKey.includes('@') ? tenantKey.slice(tenantKey.lastIndexOf('@') + 1) : props.tenant.domain;
+  const keyDomain = tenantKeyDomain(tenantKey, props.tenant.domain);
   // The app that is granted consent is the one whose bots join: it belongs in aad_application_ids.
   const appIds = provider.aadApplicationIds ?? (consent.appId ? [consent.appId] : vendor.appIds);
   const appId = consent.appId ?? appIds[0];
@@ -52,7 +53,7 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
     providerIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropProviderIdentity,
     policyName: need('teams.assignment.policyName', props.teams.assignment.policyName ?? vendor.policyName, props, 'the vendor has no default'),
     tenantKey: need('teams.provider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
-    instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain.toLowerCase()),
+    instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain),
     aadApplicationIds: appIds.length > 0 ? [...appIds] : undefined,
     allowAppGuestJoinsAsAuthenticated: provider.allowAppGuestJoinsAsAuthenticated ?? false,
     consent: managesConsent
@@ -64,10 +65,4 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
         }
       : undefined,
   };
-}
-
-/** The domain the SRV records are published under: the tenant key's domain, else the tenant's. */
-export function srvDomainOf(props: CviTenantProps, settings: ResolvedTenantSettings): string {
-  const key = settings.tenantKey;
-  return (key.includes('@') ? key.slice(key.lastIndexOf('@') + 1) : props.tenant.domain).toLowerCase();
 }

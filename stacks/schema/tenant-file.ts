@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VENDOR_NAMES, vendorDefaults } from '../../constructs/vendors';
-import { relativeToZone } from '../../constructs/dns-names';
+import { relativeToZone, tenantKeyDomain } from '../../constructs/dns-names';
 import { domain, guid, slug } from './primitives';
 import { teamsSection } from './teams';
 import { consentSection } from './consent';
@@ -77,5 +77,5 @@ export type TenantFile = z.output<typeof tenantFileSchema>;
 /** The domain the SRV records are published under: where callers resolve the tenant key. */
 export function srvDomain(file: TenantFile): string {
   const key = file.teams.provider?.tenantKey ?? vendorDefaults(file.vendor).tenantKeyFor?.(file.tenant.domain);
-  return key ? key.slice(key.lastIndexOf('@') + 1).toLowerCase() : file.tenant.domain.toLowerCase();
+  return tenantKeyDomain(key, file.tenant.domain);
 }
