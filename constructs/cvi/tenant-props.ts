@@ -5,7 +5,7 @@
  */
 import { TerraformProvider } from 'cdktf';
 import type { DnsPresetName, VendorName } from '../vendors';
-import type { SrvProtocol } from '../dns-records';
+import type { SrvRecord } from '../dns-records';
 
 export interface CviTenantIdentity {
   /** Entra ID tenant id (GUID). */
@@ -85,15 +85,7 @@ export interface CviTenantDns {
     readonly weight?: number;
   };
   /** SRV records given one by one (added to the preset's). */
-  readonly records?: readonly {
-    readonly service: string;
-    readonly protocol: SrvProtocol;
-    readonly port: number;
-    readonly target: string;
-    readonly priority?: number;
-    readonly weight?: number;
-    readonly ttl?: number;
-  }[];
+  readonly records?: readonly SrvRecord[];
 }
 
 /** Provider instances to use instead of the ones CviTenant would create. */
