@@ -51,6 +51,16 @@ describe('the DynamicValue codec', () => {
       enabled: fc.oneof(fc.boolean(), fc.constant(null)),
       users: fc.oneof(fc.array(fc.string()), fc.constant(null)),
     });
-    fc.assert(fc.property(value, (v) => expect(decodeDynamic(encodeDynamic(v, TYPE), TYPE)).toEqual(v)));
+    // A negative zero travels as the integer 0, as in Terraform's own msgpack encoding of numbers
+    // (an integral value goes as an int), so the round trip is compared with -0 read as 0.
+    const withoutNegativeZero = (v: { count: unknown }) => ({ ...v, count: Object.is(v.count, -0) ? 0 : v.count });
+    fc.assert(
+      fc.property(value, (v) => expect(decodeDynamic(encodeDynamic(v, TYPE), TYPE)).toEqual(withoutNegativeZero(v))),
+    );
+  });
+
+  it('sends a negative zero as 0', () => {
+    const decoded = decodeDynamic(encodeDynamic({ id: 'a', count: -0, enabled: null, users: null }, TYPE), TYPE);
+    expect(Object.is((decoded as { count: number }).count, 0)).toBe(true);
   });
 });
