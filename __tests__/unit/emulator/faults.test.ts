@@ -1,117 +1,110 @@
 import { routes } from '../../../teams/routes';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { Faults } from '../../../emulator/faults';
-import { connect, type TestCaller } from './api-client';
+import { connect, emulatorPerTest } from './api-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = { Identity: 'Pexip', TenantKey: 'teams@contoso.com' };
 const CREATE = `POST ${routes.providers()}`;
 
 describe('emulator fault injection', () => {
-  let emulator: RunningEmulator;
-  let api: TestCaller;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-    api = await connect(emulator, TENANT);
-  });
-  afterEach(() => emulator.stop());
+  const run = emulatorPerTest(TENANT);
 
   it('throttles with 429 and the given Retry-After, then lets the call through', async () => {
     // given one throttle of the create route with Retry-After 0
-    emulator.faults.add({ kind: 'throttle', route: CREATE, times: 1, retryAfterSeconds: 0 });
+    run.emulator.faults.add({ kind: 'throttle', route: CREATE, times: 1, retryAfterSeconds: 0 });
     // when the create is sent twice
-    const first = await api.call('POST', routes.providers(), PEXIP);
-    const second = await api.call('POST', routes.providers(), PEXIP);
+    const first = await run.api.call('POST', routes.providers(), PEXIP);
+    const second = await run.api.call('POST', routes.providers(), PEXIP);
     // then the first is throttled without a write and the second creates
     expect([first.status, first.headers.get('retry-after')]).toEqual([429, '0']);
     expect(second.status).toBe(201);
-    expect(emulator.log.writes()).toHaveLength(1);
+    expect(run.emulator.log.writes()).toHaveLength(1);
   });
 
   it('answers the injected 5xx status only on the matching method and route', async () => {
     // given a 502 on GET providers
-    emulator.faults.add({ kind: 'error', status: 502, method: 'GET', route: routes.providers() });
+    run.emulator.faults.add({ kind: 'error', status: 502, method: 'GET', route: routes.providers() });
     // when both routes are called, then only the matching one fails
-    expect((await api.call('GET', routes.providers())).status).toBe(502);
-    expect((await api.call('GET', routes.policies())).status).toBe(200);
+    expect((await run.api.call('GET', routes.providers())).status).toBe(502);
+    expect((await run.api.call('GET', routes.policies())).status).toBe(200);
   });
 
   it('matches a route given as a RegExp on the path', async () => {
     // given one 500 on paths matching user policies
-    emulator.faults.add({ kind: 'error', status: 500, route: /\/users\/.+\/policies\//, times: 1 });
+    run.emulator.faults.add({ kind: 'error', status: 500, route: /\/users\/.+\/policies\//, times: 1 });
     // when a user policy is read twice, then only the first read fails
-    expect((await api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(500);
-    expect((await api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(200);
+    expect((await run.api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(500);
+    expect((await run.api.call('GET', routes.userPolicy('alice@contoso.com'))).status).toBe(200);
   });
 
   it('resets the connection before applying the request: nothing is written', async () => {
     // given one reset before the create
-    emulator.faults.add({ kind: 'resetBefore', route: CREATE, times: 1 });
+    run.emulator.faults.add({ kind: 'resetBefore', route: CREATE, times: 1 });
     // when the create is sent, then no answer comes
-    await expect(api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
+    await expect(run.api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
     // and nothing was written
-    expect(emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
   });
 
   it('resets the connection after applying the write: the provider exists though no answer came', async () => {
     // given one reset after the create
-    emulator.faults.add({ kind: 'resetAfter', route: CREATE, times: 1 });
+    run.emulator.faults.add({ kind: 'resetAfter', route: CREATE, times: 1 });
     // when the create is sent, then no answer comes
-    await expect(api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
+    await expect(run.api.call('POST', routes.providers(), PEXIP)).rejects.toThrow();
     // and yet the provider exists, and the log says the write landed
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
-    const [entry] = emulator.log.writes();
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    const [entry] = run.emulator.log.writes();
     expect([entry.reset, entry.writeApplied, typeof entry.writeAppliedAt]).toEqual([true, true, 'number']);
   });
 
   it('keeps reads of a written object old for the replicationLag fault', async () => {
     // given a provider and a 1.5 s replication lag on updates
-    emulator.tenant(TENANT).setProvider(PEXIP);
-    emulator.faults.add({ kind: 'replicationLag', method: 'PUT', ms: 1500 });
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.faults.add({ kind: 'replicationLag', method: 'PUT', ms: 1500 });
     // when the tenant key is updated
-    await api.call('PUT', routes.provider('Pexip'), { TenantKey: 'video@contoso.com' });
+    await run.api.call('PUT', routes.provider('Pexip'), { TenantKey: 'video@contoso.com' });
     // then an immediate read answers the old key while the store has the new one
-    expect((await api.call('GET', routes.provider('Pexip'))).body.TenantKey).toBe('teams@contoso.com');
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('video@contoso.com');
+    expect((await run.api.call('GET', routes.provider('Pexip'))).body.TenantKey).toBe('teams@contoso.com');
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('video@contoso.com');
   });
 
   it('records latency faults in the request log', async () => {
     // given one latency fault
-    emulator.faults.add({ kind: 'latency', ms: 5, times: 1 });
+    run.emulator.faults.add({ kind: 'latency', ms: 5, times: 1 });
     // when a request is made
-    await api.call('GET', routes.providers());
+    await run.api.call('GET', routes.providers());
     // then the log shows the fault fired on it
-    const last = emulator.log.entries().at(-1);
+    const last = run.emulator.log.entries().at(-1);
     expect(last?.faults).toEqual(['latency']);
   });
 
   it('stops firing a fault after its count and forgets it', async () => {
     // given a fault for two requests
-    emulator.faults.add({ kind: 'error', status: 503, times: 2 });
+    run.emulator.faults.add({ kind: 'error', status: 503, times: 2 });
     const statuses = [];
     // when three requests are made
-    for (let i = 0; i < 3; i++) statuses.push((await api.call('GET', routes.policies())).status);
+    for (let i = 0; i < 3; i++) statuses.push((await run.api.call('GET', routes.policies())).status);
     // then two fail, the third passes, and the fault is gone
     expect(statuses).toEqual([503, 503, 200]);
-    expect(emulator.faults.list()).toEqual([]);
+    expect(run.emulator.faults.list()).toEqual([]);
   });
 
   it('applies only faults of the named tenant', async () => {
     // given a second tenant and a fault for the first
-    const other = await connect(emulator, '22222222-2222-2222-2222-222222222222');
-    emulator.faults.add({ kind: 'error', status: 503, tenant: TENANT });
+    const other = await connect(run.emulator, '22222222-2222-2222-2222-222222222222');
+    run.emulator.faults.add({ kind: 'error', status: 503, tenant: TENANT });
     // when both call, then only the first tenant fails
     expect((await other.call('GET', routes.policies())).status).toBe(200);
-    expect((await api.call('GET', routes.policies())).status).toBe(503);
+    expect((await run.api.call('GET', routes.policies())).status).toBe(503);
   });
 
   it('clears every fault', async () => {
     // given a fault on every request
-    emulator.faults.add({ kind: 'error', status: 503 });
+    run.emulator.faults.add({ kind: 'error', status: 503 });
     // when faults are cleared
-    emulator.faults.clear();
+    run.emulator.faults.clear();
     // then requests pass
-    expect((await api.call('GET', routes.policies())).status).toBe(200);
+    expect((await run.api.call('GET', routes.policies())).status).toBe(200);
   });
 });
 

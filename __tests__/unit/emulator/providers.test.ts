@@ -1,6 +1,5 @@
 import { routes } from '../../../teams/routes';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { connect, type TestCaller } from './api-client';
+import { connect, emulatorPerTest } from './api-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = {
@@ -12,22 +11,15 @@ const PEXIP = {
 };
 
 describe('emulated video interop service providers', () => {
-  let emulator: RunningEmulator;
-  let api: TestCaller;
-
-  beforeEach(async () => {
-    emulator = await startEmulator();
-    api = await connect(emulator, TENANT);
-  });
-  afterEach(() => emulator.stop());
+  const run = emulatorPerTest(TENANT);
 
   it('creates a provider and lists it', async () => {
     // given a tenant without providers
     // when a provider is created
-    const created = await api.call('POST', routes.providers(), PEXIP);
+    const created = await run.api.call('POST', routes.providers(), PEXIP);
     // then it is answered 201 and listed
     expect(created.status).toBe(201);
-    const list = await api.call('GET', routes.providers());
+    const list = await run.api.call('GET', routes.providers());
     expect(list.body).toEqual([PEXIP]);
   });
 
@@ -35,7 +27,7 @@ describe('emulated video interop service providers', () => {
     // given a provider body without TenantKey
     const { TenantKey: _omit, ...withoutKey } = PEXIP;
     // when it is created
-    const res = await api.call('POST', routes.providers(), withoutKey);
+    const res = await run.api.call('POST', routes.providers(), withoutKey);
     // then the service refuses it, naming the field
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/TenantKey is required/);
@@ -43,28 +35,28 @@ describe('emulated video interop service providers', () => {
 
   it('answers 409 when a provider with the same identity exists', async () => {
     // given an existing Pexip provider
-    await api.call('POST', routes.providers(), PEXIP);
+    await run.api.call('POST', routes.providers(), PEXIP);
     // when another Pexip provider is created
-    const again = await api.call('POST', routes.providers(), { ...PEXIP, TenantKey: 'other@contoso.com' });
+    const again = await run.api.call('POST', routes.providers(), { ...PEXIP, TenantKey: 'other@contoso.com' });
     // then it conflicts and the first one is untouched
     expect(again.status).toBe(409);
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
   });
 
   it('stores several app ids semicolon-separated', async () => {
     // given two app ids with spaces around the separator
     const ids = 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7 ; d46cf366-f046-4291-9ecb-a00b8dc39a83';
     // when the provider is created
-    await api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: ids });
+    await run.api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: ids });
     // then they are stored as one semicolon-separated string
-    expect(emulator.tenant(TENANT).getProvider('pexip')?.AadApplicationIds).toBe(
+    expect(run.emulator.tenant(TENANT).getProvider('pexip')?.AadApplicationIds).toBe(
       'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7;d46cf366-f046-4291-9ecb-a00b8dc39a83',
     );
   });
 
   it('answers 404 to an update of a provider that does not exist', async () => {
     // when a provider that was never created is updated
-    const res = await api.call('PUT', routes.provider('Cisco'), { TenantKey: 'x@m.webex.com' });
+    const res = await run.api.call('PUT', routes.provider('Cisco'), { TenantKey: 'x@m.webex.com' });
     // then the answer is 404 naming it
     expect(res.status).toBe(404);
     expect(res.body.error.message).toMatch(/"Cisco" does not exist/);
@@ -72,36 +64,36 @@ describe('emulated video interop service providers', () => {
 
   it('updates only the fields a PUT carries', async () => {
     // given a provider
-    await api.call('POST', routes.providers(), PEXIP);
+    await run.api.call('POST', routes.providers(), PEXIP);
     // when a PUT carries only TenantKey
-    const res = await api.call('PUT', routes.provider('Pexip'), { TenantKey: 'video@contoso.com' });
+    const res = await run.api.call('PUT', routes.provider('Pexip'), { TenantKey: 'video@contoso.com' });
     // then TenantKey changes and every other field stays
     expect(res.status).toBe(200);
-    expect(emulator.tenant(TENANT).getProvider('Pexip')).toEqual({ ...PEXIP, TenantKey: 'video@contoso.com' });
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual({ ...PEXIP, TenantKey: 'video@contoso.com' });
   });
 
   it('deletes a provider and then answers 404 to reading it', async () => {
     // given a provider
-    await api.call('POST', routes.providers(), PEXIP);
+    await run.api.call('POST', routes.providers(), PEXIP);
     // when it is deleted, then the answer is 204
-    expect((await api.call('DELETE', routes.provider('Pexip'))).status).toBe(204);
+    expect((await run.api.call('DELETE', routes.provider('Pexip'))).status).toBe(204);
     // and reading it answers 404, leaving the tenant empty
-    expect((await api.call('GET', routes.provider('Pexip'))).status).toBe(404);
-    expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
+    expect((await run.api.call('GET', routes.provider('Pexip'))).status).toBe(404);
+    expect(run.emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
   it('refuses an app id that is not a GUID, naming the entry', async () => {
     // when a provider is created with a malformed app id
-    const res = await api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: '923c9f0a-b883-4efe-af73-54810da59f83;pexip-bot' });
+    const res = await run.api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: '923c9f0a-b883-4efe-af73-54810da59f83;pexip-bot' });
     // then the service refuses it, naming the bad entry, and stores nothing
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('"pexip-bot" is not a GUID');
-    expect(emulator.tenant(TENANT).isEmpty()).toBe(true);
+    expect(run.emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
   it('refuses a field the service does not know', async () => {
     // when a create carries a misspelt field
-    const res = await api.call('POST', routes.providers(), { ...PEXIP, InstructionUrl: 'https://example.com/{ConfId}' });
+    const res = await run.api.call('POST', routes.providers(), { ...PEXIP, InstructionUrl: 'https://example.com/{ConfId}' });
     // then the message names the field and the allowed ones
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('unknown field "InstructionUrl"');
@@ -109,19 +101,19 @@ describe('emulated video interop service providers', () => {
 
   it('refuses to rename a provider through PUT', async () => {
     // given a Pexip provider
-    emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
     // when a PUT on Pexip names Cisco in its body
-    const res = await api.call('PUT', routes.provider('Pexip'), { Identity: 'Cisco' });
+    const res = await run.api.call('PUT', routes.provider('Pexip'), { Identity: 'Cisco' });
     // then the update is refused
     expect(res.status).toBe(400);
-    expect(emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
   });
 
   it('keeps tenants apart', async () => {
     // given a second tenant
-    const other = await connect(emulator, '22222222-2222-2222-2222-222222222222');
+    const other = await connect(run.emulator, '22222222-2222-2222-2222-222222222222');
     // when the first tenant creates a provider
-    await api.call('POST', routes.providers(), PEXIP);
+    await run.api.call('POST', routes.providers(), PEXIP);
     // then the second tenant does not see it
     expect((await other.call('GET', routes.providers())).body).toEqual([]);
   });
