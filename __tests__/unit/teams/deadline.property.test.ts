@@ -1,19 +1,10 @@
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
-import { startEmulator, RunningEmulator, FaultSpec } from '../../../emulator';
-import { DeadlineExceededError, TeamsAdminClient } from '../../../teams';
-import { emulatorCredential, FAST_CONSISTENCY, FAST_RETRY, PEXIP } from './emulator-harness';
+import type { FaultSpec } from '../../../emulator';
+import { DeadlineExceededError, type TeamsAdminClient } from '../../../teams';
+import { PEXIP, sharedEmulator } from './emulator-harness';
 import { faultOn, T } from './fault-arbitraries';
 
-let emulator: RunningEmulator;
-const clients: TeamsAdminClient[] = [];
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.close());
-  await emulator.stop();
-});
+const shared = sharedEmulator();
 
 type Op = 'create' | 'update' | 'grantUser' | 'addDomain';
 const ROUTES: Record<Op, string[]> = {
@@ -48,15 +39,11 @@ describe('under random faults and a short deadline', () => {
     );
     await fc.assert(
       fc.asyncProperty(scenario, async ([op, faults, budgetMs]) => {
-        emulator.faults.clear();
-        const tenantId = randomUUID();
-        const tenant = emulator.tenant(tenantId);
+        const { tenantId, tenant, client } = shared.freshTenant();
         tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
         if (op === 'create') tenant.deleteProvider('Pexip');
         tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'contoso.com' }] }, BlockedDomains: [] });
-        const client = new TeamsAdminClient({ tenantId, credential: emulatorCredential(emulator, tenantId), endpoint: emulator.url, retry: FAST_RETRY, consistency: FAST_CONSISTENCY });
-        clients.push(client);
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: tenantId })));
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: tenantId })));
         const deadline = Date.now() + budgetMs;
 
         const outcome = await run(op, client, deadline).then(
@@ -65,7 +52,7 @@ describe('under random faults and a short deadline', () => {
         );
 
         if (outcome !== 'done') expect(outcome).toBeInstanceOf(DeadlineExceededError);
-        const writes = emulator.log.entries().filter((e) => e.tenant === tenantId && e.method !== 'GET');
+        const writes = shared.emulator.log.entries().filter((e) => e.tenant === tenantId && e.method !== 'GET');
         for (const w of writes) expect(w.time).toBeLessThanOrEqual(deadline);
         for (const w of writes.filter((e) => e.writeApplied)) expect(w.writeAppliedAt!).toBeLessThanOrEqual(deadline);
       }),

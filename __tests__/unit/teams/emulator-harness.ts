@@ -76,3 +76,51 @@ export const PEXIP = {
   aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'],
   allowAppGuestJoinsAsAuthenticated: true,
 } as const;
+
+/** A fresh tenant on a shared emulator, with its own client and its own view of the write log. */
+export interface FreshTenant {
+  tenantId: string;
+  client: TeamsAdminClient;
+  tenant: EmulatedTenant;
+  writes: () => ReturnType<RunningEmulator['log']['writes']>;
+}
+
+/**
+ * One emulator for a whole file (registers beforeAll/afterAll): property tests run many cases, and a
+ * fresh tenant per case keeps them apart without paying an emulator start for each.
+ */
+export function sharedEmulator(): { readonly emulator: RunningEmulator; freshTenant(): FreshTenant } {
+  let emulator: RunningEmulator | undefined;
+  const clients: TeamsAdminClient[] = [];
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await emulator?.stop();
+  });
+  const started = () => {
+    if (!emulator) throw new Error('the shared emulator runs only inside the file\'s tests');
+    return emulator;
+  };
+  return {
+    get emulator() {
+      return started();
+    },
+    freshTenant() {
+      const em = started();
+      em.faults.clear();
+      const tenantId = randomUUID();
+      const client = new TeamsAdminClient({
+        tenantId,
+        credential: emulatorCredential(em, tenantId),
+        endpoint: em.url,
+        retry: FAST_RETRY,
+        consistency: FAST_CONSISTENCY,
+      });
+      clients.push(client);
+      const writes = () => em.log.writes().filter((w) => w.tenant === tenantId);
+      return { tenantId, client, tenant: em.tenant(tenantId), writes };
+    },
+  };
+}

@@ -1,37 +1,10 @@
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
-import { startEmulator, RunningEmulator } from '../../../emulator';
-import { TeamsAdminClient } from '../../../teams';
-import { emulatorCredential, FAST_CONSISTENCY, FAST_RETRY, PEXIP } from './emulator-harness';
+import { PEXIP, sharedEmulator } from './emulator-harness';
 import { faultsOn, T } from './fault-arbitraries';
 
 const RUNS = 30;
 
-/** One emulator for the whole file; each run gets a fresh tenant, so runs cannot see each other. */
-let emulator: RunningEmulator;
-const clients: TeamsAdminClient[] = [];
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.close());
-  await emulator.stop();
-});
-
-function freshTenant() {
-  emulator.faults.clear();
-  const tenantId = randomUUID();
-  const client = new TeamsAdminClient({
-    tenantId,
-    credential: emulatorCredential(emulator, tenantId),
-    endpoint: emulator.url,
-    retry: FAST_RETRY,
-    consistency: FAST_CONSISTENCY,
-  });
-  clients.push(client);
-  const writes = () => emulator.log.writes().filter((w) => w.tenant === tenantId);
-  return { tenantId, client, tenant: emulator.tenant(tenantId), writes };
-}
+const shared = sharedEmulator();
 
 const PROVIDER_ROUTES = [`POST ${T.providers}`, `GET ${T.provider}`, `GET ${T.providers}`];
 
@@ -39,8 +12,8 @@ describe('under random faults the client reaches the desired state', () => {
   test('creating a provider stores it exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(faultsOn(PROVIDER_ROUTES), async (faults) => {
-        const t = freshTenant();
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        const t = shared.freshTenant();
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         await t.client.createProvider(PEXIP);
 
@@ -54,9 +27,9 @@ describe('under random faults the client reaches the desired state', () => {
   test('updating a provider leaves the new settings', async () => {
     await fc.assert(
       fc.asyncProperty(faultsOn([`PUT ${T.provider}`, `GET ${T.provider}`]), fc.constantFrom('teams@a.com', 'teams@b.com'), async (faults, tenantKey) => {
-        const t = freshTenant();
+        const t = shared.freshTenant();
         t.tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         await t.client.updateProvider({ ...PEXIP, tenantKey });
 
@@ -70,8 +43,8 @@ describe('under random faults the client reaches the desired state', () => {
     const routes = [`PATCH ${T.userPolicy}`, `GET ${T.userPolicy}`, `GET ${T.policies}`];
     await fc.assert(
       fc.asyncProperty(faultsOn(routes), fc.constantFrom('PexipServiceProviderEnabled', 'Tag:CiscoServiceProviderEnabled'), async (faults, policy) => {
-        const t = freshTenant();
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        const t = shared.freshTenant();
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         await t.client.grantUser('alice@contoso.com', policy);
 
@@ -84,8 +57,8 @@ describe('under random faults the client reaches the desired state', () => {
   test('granting the tenant leaves the Global assignment on the policy', async () => {
     await fc.assert(
       fc.asyncProperty(faultsOn([`PATCH ${T.tenantPolicy}`, `GET ${T.tenantPolicy}`, `GET ${T.policies}`]), async (faults) => {
-        const t = freshTenant();
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        const t = shared.freshTenant();
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         await t.client.grantTenant('PexipServiceProviderEnabled');
 
@@ -99,9 +72,9 @@ describe('under random faults the client reaches the desired state', () => {
     const group = '33333333-3333-4333-8333-333333333333';
     await fc.assert(
       fc.asyncProperty(faultsOn([`PATCH ${T.groupPolicy}`, `GET ${T.groupAssignments}`, `GET ${T.policies}`]), async (faults) => {
-        const t = freshTenant();
+        const t = shared.freshTenant();
         t.tenant.setGroupPolicy('44444444-4444-4444-8444-444444444444', 'ServiceProviderDisabled');
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         await t.client.grantGroup(group, 'PexipServiceProviderEnabled', 1);
 
@@ -115,8 +88,8 @@ describe('under random faults the client reaches the desired state', () => {
     const routes = [`POST ${T.batchAssignments}`, `GET ${T.batchAssignment}`, `GET ${T.policies}`];
     await fc.assert(
       fc.asyncProperty(faultsOn(routes), fc.integer({ min: 1, max: 25 }), async (faults, n) => {
-        const t = freshTenant();
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        const t = shared.freshTenant();
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
         const users = Array.from({ length: n }, (_, i) => `user${i}@contoso.com`);
 
         const result = await t.client.assignPolicyToUsers('PexipServiceProviderEnabled', users, { batchSize: 10, pollIntervalMs: 2, maxPollIntervalMs: 10 });
@@ -133,9 +106,9 @@ describe('under random faults the client reaches the desired state', () => {
     const start = fc.subarray(['contoso.com', 'pexip.me', 'fabrikam.com'], { minLength: 1 });
     await fc.assert(
       fc.asyncProperty(faultsOn(routes), start, fc.boolean(), async (faults, list, add) => {
-        const t = freshTenant();
+        const t = shared.freshTenant();
         t.tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: list.map((Domain) => ({ Domain })) }, BlockedDomains: [] });
-        emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
+        shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
         const outcome = add ? await t.client.addAllowedDomain('pexip.me') : await t.client.removeAllowedDomain('pexip.me');
 
