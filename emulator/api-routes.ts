@@ -1,24 +1,32 @@
 import type { MethodHandlers } from './handlers/context';
 import { provider, providers } from './handlers/providers';
-import { groupAssignments, groupPolicy, policies, tenantPolicy, userPolicy, usersWithPolicy } from './handlers/assignments';
-import { batchAssignment, batchAssignments } from './handlers/batch';
-import { federation } from './handlers/federation';
+import { policies, policy } from './handlers/policies';
+import { userEffectivePolicy, userGrant, userSearch } from './handlers/users';
+import { tenantGrant } from './handlers/tenant';
+import { groupAssignments, groupGrant, groupPolicyTypes } from './handlers/groups';
+import { batchOperation, batchOperations } from './handlers/batch';
+import { federation, federationList } from './handlers/federation';
 import type { RouteName } from './router';
 
-/** Handlers of every contract route; the compiler insists that none is missing. */
+/** Handlers of every route of the table; the compiler insists that none is missing. */
 export function apiHandlers(batchUserMs: number): Record<RouteName, MethodHandlers> {
   return {
-    serviceDiscovery: { GET: (ctx) => ({ status: 200, body: { AdminEndpoint: ctx.adminEndpoint } }) },
+    // §1: the answer names a host; callers send `https://<host>` as X-MS-Target-Uri.
+    serviceDiscovery: { GET: (ctx) => ({ status: 200, body: { Endpoints: { AdminServiceEndpoint: ctx.adminServiceEndpoint } } }) },
     providers,
     provider,
     policies,
-    userPolicy,
-    usersWithPolicy,
+    policy,
+    userGrant,
+    userEffectivePolicy,
+    userSearch,
+    tenantGrant,
+    groupGrant,
+    groupPolicyTypes,
     groupAssignments,
-    groupPolicy,
-    tenantPolicy,
-    batchAssignments: batchAssignments(batchUserMs),
-    batchAssignment,
+    batchOperations: batchOperations(batchUserMs),
+    batchOperation,
+    federationList,
     federation,
   };
 }

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TARGET_URI_HEADER } from '../teams/routes';
 import { apiHandlers } from './api-routes';
 import type { BatchRegistry } from './batch';
 import { ApiError, parseJsonObject, readBody, sendError, sendJson } from './errors';
 import type { Faults, FaultPlan } from './faults';
-import type { HandlerContext, MethodHandlers } from './handlers/context';
+import type { HandlerContext, MethodHandlers, ServiceSwitches } from './handlers/context';
 import type { TokenSigner } from './jwt';
 import type { MemoryRequestLog, RequestLogEntry } from './request-log';
 import { matchRoute } from './router';
@@ -19,12 +18,17 @@ export interface ApiServerDeps {
   latencyMs: number;
   replicationLagMs: number;
   batchUserMs: number;
-  /** The API base URL (known once the server listens). */
-  baseUrl: () => string;
+  switches: ServiceSwitches;
 }
 
-/** The discovered admin endpoint of a tenant; every call after discovery must name it. */
-export const adminEndpointFor = (baseUrl: string, tenantId: string) => `${baseUrl}/admin/${encodeURIComponent(tenantId)}`;
+/**
+ * The host discovery names (§1: a host like `admin2a.online.lync.com`). Clients never connect
+ * to it; they send it back as `X-MS-Target-Uri`. `.invalid` cannot resolve anywhere.
+ */
+export const ADMIN_SERVICE_ENDPOINT = 'admin0e.emulator.invalid';
+
+/** The header Microsoft's module sends with the discovered forest (§0, §1). */
+export const TARGET_URI_HEADER = 'x-ms-target-uri';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -43,9 +47,7 @@ export function createApiListener(deps: ApiServerDeps): (req: IncomingMessage, r
 async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandlers>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const entry: RequestLogEntry = { time: Date.now(), method: req.method ?? 'GET', route: '', status: 0, writeApplied: false, faults: [], reset: false };
   const url = new URL(req.url ?? '/', 'http://emulator');
-  let path = url.pathname;
-  const prefix = /^\/admin\/([^/]+)(\/.*)$/.exec(path);
-  if (prefix) path = prefix[2];
+  const path = url.pathname;
   const match = matchRoute(path);
   entry.route = match?.template ?? path;
   let plan: FaultPlan = { latencyMs: 0, replicationLagMs: 0, fired: [] };
@@ -53,9 +55,6 @@ async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandle
     if (deps.latencyMs > 0) await sleep(deps.latencyMs);
     const tenantId = authenticate(deps, req);
     entry.tenant = tenantId;
-    if (prefix && decodeURIComponent(prefix[1]) !== tenantId) {
-      throw new ApiError(403, 'Forbidden', `the path names tenant ${decodeURIComponent(prefix[1])} but the token is for tenant ${tenantId}`);
-    }
     plan = deps.faults.plan({ method: entry.method, path, template: match?.template, tenant: tenantId });
     entry.faults = plan.fired;
     if (plan.latencyMs > 0) await sleep(plan.latencyMs);
@@ -69,8 +68,7 @@ async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandle
     if (!match) throw new ApiError(404, 'NotFound', `no route ${entry.method} ${path}`);
     const handler = handlers[match.name][entry.method as keyof MethodHandlers];
     if (!handler) throw new ApiError(405, 'MethodNotAllowed', `${entry.method} is not supported on ${match.template}`);
-    const adminEndpoint = adminEndpointFor(deps.baseUrl(), tenantId);
-    if (match.name !== 'serviceDiscovery') checkTarget(req, adminEndpoint);
+    if (match.name !== 'serviceDiscovery') checkTarget(req, path);
     const tenant = deps.store.get(tenantId);
     deps.batches.advance(tenantId, Date.now());
     const ctx: HandlerContext = {
@@ -78,6 +76,10 @@ async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandle
       params: match.params,
       query: url.searchParams,
       body: async () => parseJsonObject(await readBody(req)),
+      optionalBody: async () => {
+        const raw = await readBody(req);
+        return raw.length === 0 ? undefined : parseJsonObject(raw);
+      },
       now: () => Date.now(),
       userGrantLagMs: () => Math.max(deps.replicationLagMs, plan.replicationLagMs),
       writeLagMs: () => plan.replicationLagMs,
@@ -85,8 +87,9 @@ async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandle
         entry.writeApplied = true;
         entry.writeAppliedAt = Date.now();
       },
-      adminEndpoint,
+      adminServiceEndpoint: ADMIN_SERVICE_ENDPOINT,
       batches: deps.batches,
+      switches: deps.switches,
     };
     const answer = await handler(ctx);
     deps.store.flush();
@@ -97,7 +100,7 @@ async function handle(deps: ApiServerDeps, handlers: Record<string, MethodHandle
     const apiError = err instanceof ApiError ? err : new ApiError(500, 'InternalError', `emulator failure: ${(err as Error).message}`);
     if (plan.outcome?.kind === 'resetAfter' && entry.writeApplied) return destroy(res, entry, deps);
     entry.status = apiError.status;
-    sendError(res, apiError);
+    sendError(res, apiError, path);
   }
   deps.log.record(entry);
 }
@@ -119,10 +122,18 @@ function authenticate(deps: ApiServerDeps, req: IncomingMessage): string {
   return result.claims.tid;
 }
 
-function checkTarget(req: IncomingMessage, adminEndpoint: string): void {
-  const given = req.headers[TARGET_URI_HEADER.toLowerCase()];
-  if (given !== adminEndpoint) {
-    const what = given === undefined ? 'is missing' : `is "${String(given)}"`;
-    throw new ApiError(400, 'BadRequest', `header ${TARGET_URI_HEADER} ${what}; call GET /Teams.Tenant/serviceDiscovery first and send its AdminEndpoint (${adminEndpoint}) on every call`);
-  }
+/**
+ * X-MS-Target-Uri (§1): the module always sent it to the ConfigAPI routes (`/Teams.User`,
+ * `/Teams.Tenant`), so those require it; 6.4.0 sends none to `/Skype.Policy`, so there it is
+ * optional. When sent, it must name the discovered host: `https://<host>`, with or without
+ * the trailing slash (2.3.1 added one, 5.2.0 did not).
+ */
+function checkTarget(req: IncomingMessage, path: string): void {
+  const given = req.headers[TARGET_URI_HEADER];
+  const wanted = `https://${ADMIN_SERVICE_ENDPOINT}`;
+  const required = /^\/Teams\./i.test(path);
+  if (given === undefined && !required) return;
+  if (given === wanted || given === `${wanted}/`) return;
+  const what = given === undefined ? 'is missing' : `is "${String(given)}"`;
+  throw new ApiError(400, 'BadRequest', `header X-MS-Target-Uri ${what}; call GET /Teams.Tenant/serviceDiscovery first and send https://<Endpoints.AdminServiceEndpoint> (${wanted})`);
 }

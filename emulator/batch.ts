@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { WireBatchOperation, WireBatchStatus } from '../teams/wire';
+import type { WireBatchStatus } from './wire';
+
+type UserStateValue = WireBatchStatus['overallStatus'];
 import { isUserIdentity } from './identity';
 import type { TenantState } from './tenant-state';
 
@@ -26,6 +28,8 @@ export class BatchOperation {
   private applied = 0;
   private readonly startAt: number;
 
+  private readonly createdTime: string;
+
   constructor(
     private readonly tenant: TenantState,
     private readonly policy: string | null,
@@ -33,7 +37,9 @@ export class BatchOperation {
     createdAt: number,
     private readonly perUserMs: number,
     private readonly lagMs: number,
+    readonly operationName = '',
   ) {
+    this.createdTime = new Date(createdAt).toISOString();
     this.startAt = createdAt + BATCH_START_DELAY_MS;
     this.results = identities.map((Id) => ({ Id, done: false, Result: '' }));
   }
@@ -61,20 +67,26 @@ export class BatchOperation {
     return this.applied === this.results.length;
   }
 
-  status(now: number): WireBatchOperation {
+  /** §8 status, camelCase; the list route answers it without `userState`. */
+  status(now: number, withUsers = true): WireBatchStatus {
     this.advance(now);
     const started = now >= this.startAt;
     const completed = this.applied;
     const pending = this.results.length - completed;
-    const userState = (u: UserResult): WireBatchStatus => (u.done ? 'Completed' : started ? 'InProgress' : 'NotStarted');
+    const userState = (u: UserResult): UserStateValue => (u.done ? 'Completed' : started ? 'InProgress' : 'NotStarted');
+    const done = pending === 0;
     return {
-      OperationId: this.id,
-      OverallStatus: pending === 0 ? 'Completed' : started ? 'InProgress' : 'NotStarted',
-      CompletedCount: completed,
-      ErrorCount: this.results.filter((u) => u.done && u.Result !== '').length,
-      InProgressCount: started ? pending : 0,
-      NotStartedCount: started ? 0 : pending,
-      UserState: this.results.map((u) => ({ Id: u.Id, State: userState(u), Result: u.Result })),
+      operationId: this.id,
+      operationName: this.operationName,
+      overallStatus: done ? 'Completed' : started ? 'InProgress' : 'NotStarted',
+      notStartedCount: started ? 0 : pending,
+      inProgressCount: started ? pending : 0,
+      completedCount: completed,
+      errorCount: this.results.filter((u) => u.done && u.Result !== '').length,
+      createdBy: 'emulator',
+      createdTime: this.createdTime,
+      completedTime: done ? new Date(this.startAt + this.results.length * Math.max(0, this.perUserMs)).toISOString() : null,
+      ...(withUsers ? { userState: this.results.map((u) => ({ id: u.Id, state: userState(u), result: u.Result })) } : {}),
     };
   }
 }
@@ -91,6 +103,10 @@ export class BatchRegistry {
 
   get(tenantId: string, operationId: string): BatchOperation | undefined {
     return this.byTenant.get(tenantId)?.get(operationId);
+  }
+
+  all(tenantId: string): BatchOperation[] {
+    return [...(this.byTenant.get(tenantId)?.values() ?? [])];
   }
 
   /** Lets background work catch up before anyone reads the tenant. */

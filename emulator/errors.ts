@@ -1,9 +1,10 @@
 import type { ServerResponse, IncomingMessage } from 'node:http';
-import type { WireError } from '../teams/wire';
+import { errorFamily } from './router';
 
 /**
- * An answer the emulated service gives instead of a result. Codes mirror the service's error
- * body (`{error: {code, message}}`) so the client's error mapping is exercised for real.
+ * An answer the emulated service gives instead of a result, in the body shape of the route's
+ * family (router.ts `errorFamily`, evidence §10), so the client's error reading is exercised
+ * for both shapes.
  */
 export class ApiError extends Error {
   constructor(
@@ -11,6 +12,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly action = '',
   ) {
     super(message);
   }
@@ -61,7 +63,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: ApiError): void {
-  const body: WireError = { error: { code: err.code, message: err.message } };
+export function sendError(res: ServerResponse, err: ApiError, path: string): void {
+  const body =
+    errorFamily(path) === 'teams'
+      ? { error: { code: err.code, message: err.message, target: null, correlationId: null, timeStampUtc: new Date().toISOString() } }
+      : { code: err.code, message: err.message, action: err.action };
   sendJson(res, err.status, body, err.headers);
 }

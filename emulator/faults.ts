@@ -2,7 +2,7 @@ import { seededRandom } from './seeded-random';
 
 /**
  * Fault injection: what the real service does under load or when networks fail, on demand.
- * A fault matches by method, route template (from teams/routes.ts, e.g.
+ * A fault matches by method, route template (router.ts, e.g.
  * `/Skype.Policy/configurations/VideoInteropServiceProvider`) or a RegExp on the path, and
  * tenant; it fires `times` times, with a seeded `probability`, or on every match.
  */

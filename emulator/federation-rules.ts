@@ -1,14 +1,15 @@
-import type { WireFederation } from '../teams/wire';
+import type { WireFederation } from './wire';
+import { canonicalBody } from './json';
 import { badRequest } from './errors';
 import { isDomainName } from './identity';
 
 /**
- * The service's rules for TenantFederationSettings (teams-cvi-reference.md §4), including its
- * traps, reproduced on purpose so the client's guards are tested for real:
- * - `AllowedDomains: {}` means "allow all known domains";
- * - Add in allow-all mode turns the tenant into an allow-list of exactly the added entries;
- * - an empty `AllowedDomain` array (sent, or left by removing the last entry) is stored as
- *   "federate with nobody" while the call succeeds.
+ * The service's rules for TenantFederationSettings (teams-cvi-reference.md §4,
+ * teams-wire-evidence.md §9), including its traps, reproduced on purpose so the client's guards
+ * are tested for real:
+ * - `AllowedDomains: {}` (no AllowedDomain) means "allow all known domains";
+ * - a PATCH of an allow-list while in allow-all mode turns the tenant into that allow-list;
+ * - an empty `AllowedDomain` array is stored as "federate with nobody" while the call succeeds.
  */
 
 export const MAX_ALLOWED_DOMAINS = 4000;
@@ -18,7 +19,7 @@ export function defaultFederation(): WireFederation {
 }
 
 export function isDefaultFederation(f: WireFederation): boolean {
-  return f.AllowFederatedUsers && f.AllowedDomains.AllowedDomain === undefined && f.BlockedDomains.length === 0;
+  return f.AllowFederatedUsers && (f.AllowedDomains.AllowedDomain ?? undefined) === undefined && f.BlockedDomains.length === 0;
 }
 
 export function cloneFederation(f: WireFederation): WireFederation {
@@ -33,7 +34,7 @@ export function cloneFederation(f: WireFederation): WireFederation {
 function domainList(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) throw badRequest(`federation: ${field} must be an array of domain names, got ${JSON.stringify(value)}`);
   return value.map((entry) => {
-    const domain = typeof entry === 'string' ? entry : (entry as { Domain?: unknown })?.Domain;
+    const domain = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? canonicalBody(entry as Record<string, unknown>, ['Domain', 'Identity'], field).Domain : undefined;
     if (typeof domain !== 'string' || !isDomainName(domain.trim())) {
       throw badRequest(`federation: ${field} entry ${JSON.stringify(entry)} is not a domain name`);
     }
@@ -47,45 +48,54 @@ function checkSize(domains: { Domain: string }[]): void {
   }
 }
 
-/** PATCH {AllowedDomainsAsAList: {Add, Remove}} (Set-CsTenantFederationConfiguration -AllowedDomainsAsAList). */
-export function applyFederationEdit(current: WireFederation, body: Record<string, unknown>): WireFederation {
-  const edit = body.AllowedDomainsAsAList as { Add?: unknown; Remove?: unknown } | undefined;
-  if (typeof edit !== 'object' || edit === null || Array.isArray(edit)) {
-    throw badRequest('federation: body must be {"AllowedDomainsAsAList": {"Add": [...]} or {"Remove": [...]}}');
-  }
-  const add = edit.Add === undefined ? [] : domainList(edit.Add, 'AllowedDomainsAsAList.Add');
-  const remove = edit.Remove === undefined ? [] : domainList(edit.Remove, 'AllowedDomainsAsAList.Remove');
-  const next = cloneFederation(current);
-  const list = next.AllowedDomains.AllowedDomain;
-  if (list === undefined) {
-    // Allow-all mode: a Remove has nothing to remove; an Add replaces "all" with the added entries.
-    if (add.length > 0) next.AllowedDomains = { AllowedDomain: unique(add).map((Domain) => ({ Domain })) };
-  } else {
-    const names = list.map((d) => d.Domain.toLowerCase());
-    for (const d of add) if (!names.includes(d)) names.push(d);
-    const kept = names.filter((d) => !remove.includes(d));
-    next.AllowedDomains = { AllowedDomain: kept.map((Domain) => ({ Domain })) };
-  }
-  checkSize(next.AllowedDomains.AllowedDomain ?? []);
-  return next;
-}
+/**
+ * Fields of TenantFederationSettings a PATCH may carry (§9 object model and
+ * Set-CsTenantFederationConfiguration's parameters). Only the first three are stored here;
+ * the others are accepted and not modelled. `AllowedDomainsAsAList` is a cmdlet parameter,
+ * not a property: its wire form is unproven, so a body carrying it is refused.
+ */
+const PATCH_FIELDS = [
+  'Identity',
+  'AllowedDomains',
+  'BlockedDomains',
+  'AllowFederatedUsers',
+  'AllowPublicUsers',
+  'AllowTeamsSms',
+  'AllowTeamsConsumer',
+  'AllowTeamsConsumerInbound',
+  'TreatDiscoveredPartnersAsUnverified',
+  'SharedSipAddressSpace',
+  'RestrictTeamsConsumerToExternalUserProfiles',
+  'BlockAllSubdomains',
+  'ExternalAccessWithTrialTenants',
+] as const;
 
-/** PUT of the whole object (Set-CsTenantFederationConfiguration -AllowedDomains ...). */
-export function federationFromPut(body: Record<string, unknown>): WireFederation {
-  const allowUsers = body.AllowFederatedUsers ?? true;
-  if (typeof allowUsers !== 'boolean') throw badRequest(`federation: AllowFederatedUsers must be true or false, got ${JSON.stringify(allowUsers)}`);
-  const allowed = body.AllowedDomains ?? {};
-  if (typeof allowed !== 'object' || allowed === null || Array.isArray(allowed)) {
-    throw badRequest('federation: AllowedDomains must be {} (allow all known domains) or {"AllowedDomain": [{"Domain": "..."}]}');
+/**
+ * PATCH (Set-CsTenantFederationConfiguration via the module's read-modify-write, §9):
+ * `AllowedDomains` replaces the stored one wholesale. `{AllowedDomain: [..]}` is an allow-list,
+ * `{}` or `{AllowedDomain: null}` allows all known domains, and an empty array is stored as
+ * "federate with nobody" while the call succeeds.
+ */
+export function applyFederationPatch(current: WireFederation, raw: Record<string, unknown>): WireFederation {
+  const body = canonicalBody(raw, PATCH_FIELDS, 'federation');
+  if (body.Identity !== undefined && String(body.Identity).toLowerCase() !== 'global') {
+    throw badRequest(`federation: Identity must be Global, got ${JSON.stringify(body.Identity)}`);
   }
-  const entries = (allowed as { AllowedDomain?: unknown }).AllowedDomain;
-  const next: WireFederation = {
-    Identity: 'Global',
-    AllowFederatedUsers: allowUsers,
-    // An empty array is kept as-is: the service stores it as "federate with nobody" and still answers 200.
-    AllowedDomains: entries === undefined ? {} : { AllowedDomain: unique(domainList(entries, 'AllowedDomains.AllowedDomain')).map((Domain) => ({ Domain })) },
-    BlockedDomains: unique(domainList(body.BlockedDomains ?? [], 'BlockedDomains')).map((Domain) => ({ Domain })),
-  };
+  const next = cloneFederation(current);
+  if ('AllowFederatedUsers' in body) {
+    if (typeof body.AllowFederatedUsers !== 'boolean') throw badRequest(`federation: AllowFederatedUsers must be true or false, got ${JSON.stringify(body.AllowFederatedUsers)}`);
+    next.AllowFederatedUsers = body.AllowFederatedUsers;
+  }
+  if ('AllowedDomains' in body) {
+    const allowed = body.AllowedDomains;
+    if (typeof allowed !== 'object' || allowed === null || Array.isArray(allowed)) {
+      throw badRequest('federation: AllowedDomains must be {} (allow all known domains) or {"AllowedDomain": [{"Domain": "..."}]}');
+    }
+    const entries = canonicalBody(allowed as Record<string, unknown>, ['AllowedDomain', 'Identity'], 'federation: AllowedDomains').AllowedDomain;
+    next.AllowedDomains =
+      entries === undefined || entries === null ? {} : { AllowedDomain: unique(domainList(entries, 'AllowedDomains.AllowedDomain')).map((Domain) => ({ Domain })) };
+  }
+  if ('BlockedDomains' in body) next.BlockedDomains = unique(domainList(body.BlockedDomains ?? [], 'BlockedDomains')).map((Domain) => ({ Domain }));
   checkSize(next.AllowedDomains.AllowedDomain ?? []);
   return next;
 }

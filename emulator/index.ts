@@ -8,12 +8,15 @@ import { TenantStore } from './store';
 import { createTokenEndpoint } from './token-endpoint';
 import { close, listen } from './listen';
 import type { EmulatedTenant } from './types';
+import type { CandidateRead } from './router';
 
 export type { EmulatedTenant } from './types';
 export type { FaultController, FaultKind, FaultSpec, Fault } from './faults';
 export { parseFaults } from './faults';
 export type { RequestLog, RequestLogEntry } from './request-log';
-export { TEMPLATES as ROUTE_TEMPLATES } from './router';
+export { TEMPLATES as ROUTE_TEMPLATES, CANDIDATE_READS } from './router';
+export type { CandidateRead } from './router';
+export { ADMIN_SERVICE_ENDPOINT } from './api-server';
 
 export interface EmulatorOptions {
   /** 0 / undefined = any free port on 127.0.0.1. */
@@ -30,6 +33,13 @@ export interface EmulatorOptions {
   seed?: number;
   /** Port of the HTTPS token endpoint; 0 / undefined = any free port. */
   tokenPort?: number;
+  /**
+   * Candidate reads to answer (teams-wire-evidence.md: routes no Microsoft code proves). Off by
+   * default, so everything built on them is tested for the service not answering them.
+   */
+  candidates?: readonly CandidateRead[];
+  /** Refuse group assignment of the CVI policy type, as the service may (evidence §7 "Limits"). */
+  refuseGroupAssignment?: boolean;
 }
 
 export interface RunningEmulator {
@@ -69,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       latencyMs: options.latencyMs ?? 0,
       replicationLagMs: options.replicationLagMs ?? 0,
       batchUserMs: options.batchUserMs ?? DEFAULT_BATCH_USER_MS,
-      baseUrl: () => url,
+      switches: { candidates: new Set(options.candidates ?? []), refuseGroupAssignment: options.refuseGroupAssignment ?? false },
     }),
   );
   let authorityHost = '';

@@ -1,5 +1,8 @@
-import type { WirePolicy } from '../teams/wire';
+import type { WirePolicy } from './wire';
 import { badRequest } from './errors';
+
+/** The one policy type the emulator models (evidence §3). */
+export const VIDEO_INTEROP_POLICY_TYPE = 'TeamsVideoInteropServicePolicy';
 
 /**
  * The pre-built TeamsVideoInteropServicePolicy instances a tenant starts with

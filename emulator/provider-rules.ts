@@ -1,9 +1,11 @@
-import type { WireProvider } from '../teams/wire';
+import type { WireProvider } from './wire';
+import { canonicalBody } from './json';
 import { badRequest } from './errors';
 import { isGuid } from './identity';
 
 /**
- * The service's rules for a video interop service provider (teams-cvi-reference.md §2):
+ * The service's rules for a video interop service provider (teams-cvi-reference.md §2,
+ * teams-wire-evidence.md §2):
  * TenantKey required on create, AadApplicationIds stored as one semicolon-separated string.
  */
 
@@ -27,14 +29,9 @@ function optionalString(body: Record<string, unknown>, field: string, context: s
   return value;
 }
 
-function rejectUnknownFields(body: Record<string, unknown>, context: string): void {
-  const unknown = Object.keys(body).find((k) => !(FIELDS as readonly string[]).includes(k));
-  if (unknown) throw badRequest(`${context}: unknown field "${unknown}"; allowed fields: ${FIELDS.join(', ')}`);
-}
-
-/** A create (New-CsVideoInteropServiceProvider) body checked and normalised. */
-export function providerFromCreate(body: Record<string, unknown>): WireProvider {
-  rejectUnknownFields(body, 'provider');
+/** A create (New-CsVideoInteropServiceProvider, POST with the bound parameters, §2) checked and normalised. */
+export function providerFromCreate(raw: Record<string, unknown>): WireProvider {
+  const body = canonicalBody(raw, FIELDS, 'provider');
   const identity = optionalString(body, 'Identity', 'provider');
   if (!identity || identity.trim() === '') throw badRequest('provider: Identity is required (e.g. "Pexip")');
   const context = `provider "${identity}"`;
@@ -54,12 +51,12 @@ export function providerFromCreate(body: Record<string, unknown>): WireProvider 
 }
 
 /**
- * An update (Set-CsVideoInteropServiceProvider) merged onto the stored provider: fields in the
- * body replace, fields absent stay, null clears an optional field.
+ * An update (Set-CsVideoInteropServiceProvider: PATCH of the bound parameters, §2) merged onto
+ * the stored provider: fields in the body replace, fields absent stay, null clears an optional field.
  */
-export function providerAfterUpdate(current: WireProvider, body: Record<string, unknown>): WireProvider {
+export function providerAfterUpdate(current: WireProvider, raw: Record<string, unknown>): WireProvider {
   const context = `provider "${current.Identity}"`;
-  rejectUnknownFields(body, context);
+  const body = canonicalBody(raw, FIELDS, context);
   if (body.Identity !== undefined && String(body.Identity).toLowerCase() !== current.Identity.toLowerCase()) {
     throw badRequest(`${context}: Identity in the body ("${String(body.Identity)}") differs from the one in the path; a provider cannot be renamed`);
   }

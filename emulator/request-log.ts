@@ -7,7 +7,7 @@ export interface RequestLogEntry {
   /** When the request arrived (ms since the epoch). */
   time: number;
   method: string;
-  /** The contract route template (teams/routes.ts), or the raw path when nothing matched. */
+  /** The route template (router.ts), or the raw path when nothing matched. */
   route: string;
   status: number;
   tenant?: string;

@@ -1,5 +1,5 @@
-import type { WireFederation, WireGroupAssignment, WirePolicy, WireProvider } from '../teams/wire';
-import { VIDEO_INTEROP_POLICY_TYPE } from '../teams/routes';
+import type { WireFederation, WireGroupAssignment, WirePolicy, WireProvider } from './wire';
+import { VIDEO_INTEROP_POLICY_TYPE } from './policies';
 import { badRequest } from './errors';
 import { cloneFederation, defaultFederation, isDefaultFederation } from './federation-rules';
 import { Lagged } from './lagged';
@@ -14,6 +14,8 @@ export const MAX_GROUPS_PER_POLICY_TYPE = 64;
 export interface GroupEntry {
   GroupId: string;
   PolicyName: string;
+  /** ISO-8601 time of the grant (the answer's createdTime). */
+  CreatedTime?: string;
 }
 
 /** A tenant as persisted: the stored truth only (replication state is not worth keeping). */
@@ -188,7 +190,7 @@ export class TenantState implements EmulatedTenant {
   }
 
   groupAssignments(groupId?: string): WireGroupAssignment[] {
-    return toWireGroups(this.groupCell.truth).filter((g) => groupId === undefined || g.GroupId.toLowerCase() === groupId.toLowerCase());
+    return toWireGroups(this.groupCell.truth).filter((g) => groupId === undefined || g.groupId.toLowerCase() === groupId.toLowerCase());
   }
 
   setGroupPolicy(groupId: string, policyName: string, rank?: number): void {
@@ -258,13 +260,22 @@ export function insertGroup(groups: GroupEntry[], groupId: string, policy: strin
   if (rest.length >= MAX_GROUPS_PER_POLICY_TYPE) {
     throw badRequest(`group "${groupId}": at most ${MAX_GROUPS_PER_POLICY_TYPE} groups can hold a ${VIDEO_INTEROP_POLICY_TYPE} assignment; remove one first`);
   }
-  const index = rank === undefined ? rest.length : Math.min(rank, rest.length + 1) - 1;
-  rest.splice(index, 0, { GroupId: groupId, PolicyName: policy });
+  // Rank 0 or none (the module sends 0 when no -Rank is given, §7) lands last.
+  const index = rank === undefined || rank === 0 ? rest.length : Math.min(rank, rest.length + 1) - 1;
+  rest.splice(index, 0, { GroupId: groupId, PolicyName: policy, CreatedTime: new Date().toISOString() });
   return rest;
 }
 
+/** §7 answer keys, camelCase; the rank is the place in the list. */
 export function toWireGroups(groups: GroupEntry[]): WireGroupAssignment[] {
-  return groups.map((g, i) => ({ GroupId: g.GroupId, PolicyType: VIDEO_INTEROP_POLICY_TYPE, PolicyName: g.PolicyName, Rank: i + 1 }));
+  return groups.map((g, i) => ({
+    groupId: g.GroupId,
+    priority: i + 1,
+    policyType: VIDEO_INTEROP_POLICY_TYPE,
+    policyName: g.PolicyName,
+    createdBy: 'emulator',
+    createdTime: g.CreatedTime ?? new Date(0).toISOString(),
+  }));
 }
 
 function copy(p: WireProvider): WireProvider {

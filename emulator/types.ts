@@ -1,4 +1,4 @@
-import type { WireFederation, WireGroupAssignment, WirePolicy, WireProvider } from '../teams/wire';
+import type { WireFederation, WireGroupAssignment, WirePolicy, WireProvider } from './wire';
 
 /**
  * Direct access to one emulated tenant's stored objects, bypassing the API (no token, no

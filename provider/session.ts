@@ -18,6 +18,22 @@ export interface Session {
   readonly lists: TenantLists;
   /** Options for one operation: its deadline (operation_timeout_seconds) and the stop signal. */
   callOptions(): { deadline: number; signal: AbortSignal };
+  /**
+   * Runs `write` after every write queued before it. Grants of one tenant go one at a time:
+   * the service renumbers group ranks on each grant, so two grants in flight could each
+   * undo the other's rank (one provider process serves all resources of a tenant).
+   */
+  serialized<T>(write: () => Promise<T>): Promise<T>;
+}
+
+/** A queue of one: each task starts when the one before it has settled. */
+export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 const SECRET_METHOD_VARS = [
@@ -104,5 +120,5 @@ export async function createSession(config: TfObject, env: NodeJS.ProcessEnv, si
     throw new DiagnosticError('Invalid provider configuration', `provider "cvi": ${error instanceof Error ? error.message : String(error)}`, ['endpoint']);
   }
   const callOptions = () => ({ deadline: Date.now() + timeoutMs, signal });
-  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions };
+  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions, serialized: serialQueue() };
 }

@@ -6,7 +6,7 @@
  * refreshes in parallel, so concurrent readers share the call in flight). Writes forget what
  * they changed so that later reads in the same process see the change.
  */
-import type { FederationSettings, TeamsAdminClient, VideoInteropPolicy, VideoInteropProvider } from '../teams';
+import type { FederationSettings, GroupAssignment, TeamsAdminClient, TenantGrantRead, VideoInteropPolicy, VideoInteropProvider } from '../teams';
 
 type CallOptions = { deadline?: number; signal?: AbortSignal };
 
@@ -43,19 +43,21 @@ export class TenantLists {
     return this.once('policies', () => this.client.listPolicies(this.options()));
   }
 
-  usersWithPolicy(policyName: string): Promise<string[]> {
-    return this.once(`users:${policyName.toLowerCase()}`, () => this.client.listUsersWithPolicy(policyName, this.options()));
+  /** The tenant-wide grant, or `available: false` when the service offers no read of it. */
+  tenantGrant(): Promise<TenantGrantRead> {
+    return this.once('tenant-grant', () => this.client.readTenantGrant(this.options()));
   }
 
-  tenantPolicy(): Promise<string | null> {
-    return this.once('tenant-policy', () => this.client.getTenantPolicy(this.options()));
+  /** Every group assignment of the CVI policy type: one call, however many group resources. */
+  groupAssignments(): Promise<GroupAssignment[]> {
+    return this.once('groups', () => this.client.listGroupAssignments(this.options()));
   }
 
   federation(): Promise<FederationSettings> {
     return this.once('federation', () => this.client.getFederation(this.options()));
   }
 
-  /** Forgets cached lists whose key starts with `prefix` ('providers', 'users:', 'tenant-policy', 'federation'). */
+  /** Forgets cached lists whose key starts with `prefix` ('providers', 'groups', 'tenant-grant', 'federation'). */
   forget(prefix: string): void {
     for (const key of [...this.memo.keys()]) if (key.startsWith(prefix)) this.memo.delete(key);
   }

@@ -1,35 +1,40 @@
 /**
- * CVI policy grants to one user, one group (with rank) and the whole tenant (Global), and the
- * reads that check them. (Grant-CsTeamsVideoInteropServicePolicy -Identity / -Group / -Global)
+ * CVI policy grants to one user and to the whole tenant (Grant-CsTeamsVideoInteropServicePolicy
+ * -Identity / -Global), and the reads that check them. Group grants are in `groups.ts`; who
+ * holds a policy is in `holders.ts`.
  */
 import { routes, VIDEO_INTEROP_POLICY_TYPE } from './routes';
-import type { WireGroupAssignment, WireGroupGrant, WirePolicyGrant, WireUserPage } from './wire';
+import type { TenantGrantBody, UserGrantBody } from './wire';
+import { field, policyNameOf, readEffectivePolicy } from './wire-read';
 import type { OperationContext } from './context';
 import type { PolicyCatalog } from './policies';
-import { policyNameFromWire } from './policies';
-import { InvalidInputError } from './errors';
-import { listBody } from './list-body';
-import type { CallOptions, GroupAssignment, WriteOptions } from './types';
+import type { CallOptions, TenantGrantRead, WriteOptions } from './types';
 
-/** What a read answers once a grant of `resolved` applied: granting Global means "no direct assignment". */
-function storedForm(resolved: string | null): string | null {
+/** What a grant of `resolved` is stored as: granting Global means "no assignment of its own". */
+export function storedForm(resolved: string | null): string | null {
   return resolved === null || resolved.toLowerCase() === 'global' ? null : resolved;
 }
 
-const sameName = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+export const sameName = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
-export async function getUserPolicy(ctx: OperationContext, user: string, opts?: CallOptions): Promise<string | null> {
-  const res = await ctx.api.call<WirePolicyGrant>({
+/**
+ * The policy the user effectively gets (`Global` when nothing else applies), from the proven
+ * per-user read (§5, High). Effective means a direct, group or tenant-wide grant; the direct
+ * assignment alone has no proven read.
+ */
+export async function getEffectivePolicy(ctx: OperationContext, user: string, opts?: CallOptions): Promise<string | null> {
+  const res = await ctx.api.call<unknown>({
     method: 'GET',
-    path: routes.userPolicy(user),
+    path: routes.userEffectivePolicy(user),
+    query: { policyType: VIDEO_INTEROP_POLICY_TYPE },
     subject: ctx.subject(`user ${user}`),
     deadline: ctx.deadline(opts),
     signal: opts?.signal,
   });
-  return storedForm(policyNameFromWire(res.body?.PolicyName));
+  return readEffectivePolicy(res.body, VIDEO_INTEROP_POLICY_TYPE);
 }
 
-/** Grants `policyName` to the user directly, or removes the direct assignment with null. */
+/** Grants `policyName` to the user directly, or removes the direct assignment with null (§4). */
 export async function grantUser(
   ctx: OperationContext,
   policies: PolicyCatalog,
@@ -41,103 +46,59 @@ export async function grantUser(
   const resolved = policyName === null ? null : await policies.resolve(policyName, object, opts);
   const deadline = ctx.deadline(opts);
   const subject = ctx.subject(object);
-  const body: WirePolicyGrant = { PolicyName: storedForm(resolved) };
-  await ctx.api.call({ method: 'PATCH', path: routes.userPolicy(user), body, subject, deadline, signal: opts?.signal });
+  const body: UserGrantBody = { policyName: storedForm(resolved), additionalParameters: null };
+  await ctx.api.call({ method: 'PATCH', path: routes.userGrant(user), body, subject, deadline, signal: opts?.signal });
+  if (body.policyName === null) return; // the effective policy after a removal depends on other grants
   const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  await ctx.confirm(opts, deadline, subject, `the grant to ${user}`, () => getUserPolicy(ctx, user, readOpts), (v) => sameName(v, body.PolicyName));
-}
-
-/** Every user with a direct assignment of `policyName`, all pages. */
-export async function listUsersWithPolicy(ctx: OperationContext, policyName: string, opts?: CallOptions): Promise<string[]> {
-  const deadline = ctx.deadline(opts);
-  const subject = ctx.subject(`users with policy ${policyName}`);
-  const users: string[] = [];
-  let skipToken: string | undefined;
-  do {
-    const res = await ctx.api.call<WireUserPage>({
-      method: 'GET',
-      path: routes.usersWithPolicy(),
-      query: { policyName: policyNameFromWire(policyName) ?? policyName, skipToken },
-      subject,
-      deadline,
-      signal: opts?.signal,
-    });
-    for (const u of res.body?.Users ?? []) users.push(u.Identity);
-    skipToken = res.body?.NextSkipToken || undefined;
-  } while (skipToken !== undefined);
-  return users;
-}
-
-export async function getGroupAssignment(ctx: OperationContext, groupId: string, opts?: CallOptions): Promise<GroupAssignment | undefined> {
-  const res = await ctx.api.call<unknown>({
-    method: 'GET',
-    path: routes.groupAssignments(groupId),
-    subject: ctx.subject(`group ${groupId}`),
-    deadline: ctx.deadline(opts),
-    signal: opts?.signal,
-    accept: [404],
-  });
-  if (res.status === 404) return undefined;
-  const mine = listBody<WireGroupAssignment>(res.body).find(
-    (a) => a.PolicyType === VIDEO_INTEROP_POLICY_TYPE && a.GroupId.toLowerCase() === groupId.toLowerCase(),
+  await ctx.confirm(opts, deadline, subject, `${user}'s effective policy to be ${body.policyName}`, () => getEffectivePolicy(ctx, user, readOpts), (v) =>
+    sameName(v, body.policyName),
   );
-  return mine && { groupId: mine.GroupId, policyName: policyNameFromWire(mine.PolicyName) ?? mine.PolicyName, rank: mine.Rank };
 }
+
+/** Statuses by which a service says "no such route or query": a candidate read is then unavailable. */
+export const UNAVAILABLE_STATUSES: readonly number[] = [400, 404, 405, 501];
 
 /**
- * Assigns `policyName` to the group at `rank` (1 = highest precedence). The service renumbers
- * the other groups, and a rank past the end lands last, so a smaller rank read back is success.
+ * CANDIDATE read of the tenant-wide grant: GET on the PATCH path (§6 "Read back": no read is
+ * proven). Answers `{available: false}` instead of throwing when the service refuses the route
+ * or answers a shape without a policy name, so the caller can warn and keep what it knew.
  */
-export async function grantGroup(
-  ctx: OperationContext,
-  policies: PolicyCatalog,
-  groupId: string,
-  policyName: string,
-  rank: number,
-  opts?: WriteOptions,
-): Promise<void> {
-  const object = `group ${groupId}`;
-  const subject = ctx.subject(object);
-  if (!Number.isInteger(rank) || rank < 1) throw new InvalidInputError(subject, `rank must be a whole number >= 1, got ${rank}`);
-  const resolved = await policies.resolve(policyName, object, opts);
-  const deadline = ctx.deadline(opts);
-  const body: WireGroupGrant = { PolicyName: resolved, Rank: rank };
-  await ctx.api.call({ method: 'PATCH', path: routes.groupPolicy(groupId), body, subject, deadline, signal: opts?.signal });
-  const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  await ctx.confirm(opts, deadline, subject, `the grant to group ${groupId}`, () => getGroupAssignment(ctx, groupId, readOpts), (v) =>
-    v !== undefined && sameName(v.policyName, resolved) && v.rank <= rank,
-  );
-}
-
-/** Removes the group's CVI assignment; one already gone counts as removed. */
-export async function removeGroup(ctx: OperationContext, groupId: string, opts?: WriteOptions): Promise<void> {
-  const subject = ctx.subject(`group ${groupId}`);
-  const deadline = ctx.deadline(opts);
-  await ctx.api.call({ method: 'DELETE', path: routes.groupPolicy(groupId), subject, deadline, signal: opts?.signal, accept: [404] });
-  const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  await ctx.confirm(opts, deadline, subject, `group ${groupId}'s assignment to be gone`, () => getGroupAssignment(ctx, groupId, readOpts), (v) => v === undefined);
-}
-
-/** The tenant-wide assignment: a bare policy name, or null for the default (Global). */
-export async function getTenantPolicy(ctx: OperationContext, opts?: CallOptions): Promise<string | null> {
-  const res = await ctx.api.call<WirePolicyGrant>({
+export async function readTenantGrant(ctx: OperationContext, opts?: CallOptions): Promise<TenantGrantRead> {
+  const res = await ctx.api.call<unknown>({
     method: 'GET',
-    path: routes.tenantPolicy(),
+    path: routes.tenantGrant(),
     subject: ctx.subject('tenant-wide (Global) assignment'),
     deadline: ctx.deadline(opts),
     signal: opts?.signal,
+    accept: UNAVAILABLE_STATUSES,
   });
-  return storedForm(policyNameFromWire(res.body?.PolicyName));
+  if (UNAVAILABLE_STATUSES.includes(res.status)) return { available: false, reason: `GET ${routes.tenantGrant()} answered ${res.status}` };
+  const name = field(res.body, 'PolicyName');
+  if (name !== null && typeof name !== 'string') {
+    return { available: false, reason: `GET ${routes.tenantGrant()} answered without a PolicyName` };
+  }
+  return { available: true, policyName: storedForm(policyNameOf(name)) };
 }
 
-/** Grants `policyName` tenant-wide; null (or Global) restores the default. */
-export async function grantTenant(ctx: OperationContext, policies: PolicyCatalog, policyName: string | null, opts?: WriteOptions): Promise<void> {
+/** Grants `policyName` tenant-wide; null (or Global) restores the default (§6). */
+export async function grantTenant(
+  ctx: OperationContext,
+  policies: PolicyCatalog,
+  policyName: string | null,
+  opts?: WriteOptions,
+): Promise<TenantGrantRead> {
   const object = 'tenant-wide (Global) assignment';
   const resolved = policyName === null ? null : await policies.resolve(policyName, object, opts);
   const deadline = ctx.deadline(opts);
   const subject = ctx.subject(object);
-  const body: WirePolicyGrant = { PolicyName: storedForm(resolved) };
-  await ctx.api.call({ method: 'PATCH', path: routes.tenantPolicy(), body, subject, deadline, signal: opts?.signal });
+  const body: TenantGrantBody = { PolicyName: storedForm(resolved), additionalParameters: null, forceSwitchPresent: false };
+  await ctx.api.call({ method: 'PATCH', path: routes.tenantGrant(), body, subject, deadline, signal: opts?.signal });
   const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  await ctx.confirm(opts, deadline, subject, 'the tenant-wide grant', () => getTenantPolicy(ctx, readOpts), (v) => sameName(v, body.PolicyName));
+  // Without a read route the write cannot be confirmed: say so rather than wait for nothing.
+  const first = await readTenantGrant(ctx, readOpts);
+  if (!first.available || opts?.waitForConsistency === false) return first;
+  await ctx.confirm(opts, deadline, subject, `the tenant-wide grant to read back as ${body.PolicyName ?? 'the default'}`, () => readTenantGrant(ctx, readOpts), (v) =>
+    v.available && sameName(v.policyName, body.PolicyName),
+  );
+  return { available: true, policyName: body.PolicyName };
 }

@@ -4,7 +4,8 @@
  * with backoff until done; per-user errors are collected, not lost.
  */
 import { routes, VIDEO_INTEROP_POLICY_TYPE } from './routes';
-import type { WireBatchAccepted, WireBatchOperation, WireBatchRequest } from './wire';
+import type { BatchBody } from './wire';
+import { readBatchStatus, readOperationId, type BatchStatus } from './wire-read';
 import type { OperationContext } from './context';
 import type { PolicyCatalog } from './policies';
 import { Deadline, sleep } from './deadline';
@@ -36,10 +37,17 @@ export function splitIntoBatches(users: readonly string[], size: number): string
   return batches;
 }
 
-/** A user's result counts as an error unless the service reports success. */
-export function isUserSuccess(state: { State: string; Result: string }): boolean {
-  return state.State === 'Completed' && (state.Result === '' || /^success/i.test(state.Result));
+/**
+ * A user's result counts as an error unless the service reports success. The state and result
+ * values are not in the evidence (§8 names the keys only): "Completed" with an empty or
+ * "Success..." result is read as success, case-insensitively.
+ */
+export function isUserSuccess(state: { state: string; result: string }): boolean {
+  return /^completed$/i.test(state.state) && (state.result === '' || /^success/i.test(state.result));
 }
+
+/** The operation name shown by Get-CsBatchPolicyAssignmentOperation; a query parameter (§8, High). */
+const operationNameOf = (base: string | undefined, index: number, count: number) => `${base ?? 'cvi policy assignment'} (${index + 1}/${count})`;
 
 export async function assignPolicyToUsers(
   ctx: OperationContext,
@@ -67,23 +75,22 @@ export async function assignPolicyToUsers(
   const worker = async (): Promise<void> => {
     while (next < batches.length) {
       const index = next++;
-      const request: WireBatchRequest = {
-        PolicyType: VIDEO_INTEROP_POLICY_TYPE,
-        PolicyName: resolved !== null && resolved.toLowerCase() === 'global' ? null : resolved,
-        Identities: batches[index],
-        ...(opts.operationName ? { OperationName: `${opts.operationName} (${index + 1}/${batches.length})` } : {}),
+      const request: BatchBody = {
+        policy: { policyType: VIDEO_INTEROP_POLICY_TYPE, policyName: resolved !== null && resolved.toLowerCase() === 'global' ? null : resolved },
+        identities: batches[index],
+        additionalParameters: {},
       };
-      const id = await submit(ctx, request, deadline, subject, opts.signal);
+      const id = await submit(ctx, request, operationNameOf(opts.operationName, index, batches.length), deadline, subject, opts.signal);
       operationIds[index] = id;
       tally.batchesSubmitted++;
       report();
       const done = await poll(ctx, id, deadline, subject, opts, (op) => {
         // CompletedCount includes the users that failed.
-        tally.completed[index] = Math.min(batches[index].length, op.CompletedCount);
-        tally.failed[index] = op.ErrorCount;
+        tally.completed[index] = Math.min(batches[index].length, op.completedCount);
+        tally.failed[index] = op.errorCount;
         report();
       });
-      for (const u of done.UserState) if (!isUserSuccess(u)) errors.push({ user: u.Id, message: u.Result || u.State });
+      for (const u of done.userState) if (!isUserSuccess(u)) errors.push({ user: u.id, message: u.result || u.state });
       tally.batchesCompleted++;
       report();
     }
@@ -100,17 +107,25 @@ export async function assignPolicyToUsers(
  * POST of one batch. Sending it again after a lost response is safe in effect (the same users
  * get the same policy); the cost is at most one extra operation record at the service.
  */
-async function submit(ctx: OperationContext, body: WireBatchRequest, deadline: Deadline, subject: ReturnType<OperationContext['subject']>, signal?: AbortSignal): Promise<string> {
-  const res = await ctx.api.call<WireBatchAccepted>({
+async function submit(
+  ctx: OperationContext,
+  body: BatchBody,
+  operationName: string,
+  deadline: Deadline,
+  subject: ReturnType<OperationContext['subject']>,
+  signal?: AbortSignal,
+): Promise<string> {
+  const res = await ctx.api.call<unknown>({
     method: 'POST',
-    path: routes.batchAssignments(),
+    path: routes.batchOperations(),
+    query: { operationName },
     body,
     subject,
     deadline,
     signal,
     idempotent: true,
   });
-  const id = res.body?.OperationId;
+  const id = readOperationId(res.body);
   if (!id) throw new ServiceError(subject, 'the service accepted a batch without an OperationId');
   return id;
 }
@@ -121,8 +136,8 @@ async function poll(
   deadline: Deadline,
   subject: ReturnType<OperationContext['subject']>,
   opts: BatchOptions,
-  onStatus: (op: WireBatchOperation) => void,
-): Promise<WireBatchOperation> {
+  onStatus: (op: BatchStatus) => void,
+): Promise<BatchStatus> {
   let interval = opts.pollIntervalMs ?? 500;
   const maxInterval = opts.maxPollIntervalMs ?? 10_000;
   for (;;) {
@@ -130,16 +145,17 @@ async function poll(
       throw new DeadlineExceededError(subject, `while batch operation ${operationId} was still running (it continues at the service)`);
     }
     await sleep(interval, opts.signal);
-    const res = await ctx.api.call<WireBatchOperation>({
+    const res = await ctx.api.call<unknown>({
       method: 'GET',
-      path: routes.batchAssignment(operationId),
+      path: routes.batchOperation(operationId),
       subject,
       deadline,
       signal: opts.signal,
     });
-    if (!res.body) throw new ServiceError(subject, `batch operation ${operationId} answered without a body`);
-    onStatus(res.body);
-    if (res.body.OverallStatus === 'Completed') return res.body;
+    const status = readBatchStatus(res.body);
+    if (!status) throw new ServiceError(subject, `batch operation ${operationId} answered without an overallStatus`);
+    onStatus(status);
+    if (/^completed$/i.test(status.overallStatus)) return status;
     interval = Math.min(maxInterval, interval * 2);
   }
 }

@@ -11,6 +11,8 @@ import { DEFAULT_CONSISTENCY, waitUntilConsistent } from './consistency';
 import { PolicyCatalog } from './policies';
 import * as providers from './providers';
 import * as assignments from './assignments';
+import * as groups from './groups';
+import * as holders from './holders';
 import * as federation from './federation';
 import { assignPolicyToUsers } from './batch';
 import type {
@@ -22,7 +24,9 @@ import type {
   ConsistencyPolicy,
   FederationSettings,
   GroupAssignment,
+  PolicyHolders,
   RemoveDomainOutcome,
+  TenantGrantRead,
   RetryPolicy,
   VideoInteropPolicy,
   VideoInteropProvider,
@@ -104,29 +108,42 @@ export class TeamsAdminClient {
   grantUser(user: string, policyName: string | null, opts?: WriteOptions): Promise<void> {
     return assignments.grantUser(this.ctx, this.policies, user, policyName, opts);
   }
-  /** The user's direct assignment (bare name) or null. */
-  getUserPolicy(user: string, opts?: CallOptions): Promise<string | null> {
-    return assignments.getUserPolicy(this.ctx, user, opts);
+  /** The policy the user effectively gets (bare name), `Global` or null when none is named. */
+  getEffectivePolicy(user: string, opts?: CallOptions): Promise<string | null> {
+    return assignments.getEffectivePolicy(this.ctx, user, opts);
   }
-  listUsersWithPolicy(policyName: string, opts?: CallOptions): Promise<string[]> {
-    return assignments.listUsersWithPolicy(this.ctx, policyName, opts);
+  /**
+   * Of `candidates`, the users holding `policyName`: by the tenant-wide user search when the
+   * service answers it, else one read per candidate (`path` and `reason` say which).
+   * `allUsers` answers every holder the search found instead (import); the per-user path
+   * still answers only candidates.
+   */
+  usersHoldingPolicy(policyName: string, candidates: readonly string[], opts?: CallOptions & { allUsers?: boolean }): Promise<PolicyHolders> {
+    return holders.usersHoldingPolicy(this.ctx, policyName, candidates, opts);
   }
   grantGroup(groupId: string, policyName: string, rank: number, opts?: WriteOptions): Promise<void> {
-    return assignments.grantGroup(this.ctx, this.policies, groupId, policyName, rank, opts);
+    return groups.grantGroup(this.ctx, this.policies, groupId, policyName, rank, opts);
   }
   removeGroup(groupId: string, opts?: WriteOptions): Promise<void> {
-    return assignments.removeGroup(this.ctx, groupId, opts);
+    return groups.removeGroup(this.ctx, groupId, opts);
   }
   getGroupAssignment(groupId: string, opts?: CallOptions): Promise<GroupAssignment | undefined> {
-    return assignments.getGroupAssignment(this.ctx, groupId, opts);
+    return groups.getGroupAssignment(this.ctx, groupId, opts);
   }
-  /** Tenant-wide (Global) grant; null or 'Global' restores the default. */
-  grantTenant(policyName: string | null, opts?: WriteOptions): Promise<void> {
+  /** Every group assignment of the CVI policy type, in rank order. */
+  listGroupAssignments(opts?: CallOptions): Promise<GroupAssignment[]> {
+    return groups.listGroupAssignments(this.ctx, opts);
+  }
+  /**
+   * Tenant-wide (Global) grant; null or 'Global' restores the default. Answers what could be
+   * read back: `available: false` when the service has no read of it (then unconfirmed).
+   */
+  grantTenant(policyName: string | null, opts?: WriteOptions): Promise<TenantGrantRead> {
     return assignments.grantTenant(this.ctx, this.policies, policyName, opts);
   }
-  /** The tenant-wide assignment (bare name) or null for the default. */
-  getTenantPolicy(opts?: CallOptions): Promise<string | null> {
-    return assignments.getTenantPolicy(this.ctx, opts);
+  /** The tenant-wide assignment (bare name, null for the default), if the service lets it be read. */
+  readTenantGrant(opts?: CallOptions): Promise<TenantGrantRead> {
+    return assignments.readTenantGrant(this.ctx, opts);
   }
   /** Batches of <= 5,000, <= 3 in flight; BatchAssignmentError (with `.result`) when any user failed. */
   assignPolicyToUsers(policyName: string | null, users: readonly string[], opts?: BatchOptions): Promise<BatchResult> {

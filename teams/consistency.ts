@@ -44,7 +44,7 @@ export async function waitUntilConsistent<T>(read: () => Promise<T>, seen: (valu
     if (!deadline.canWait(wait)) {
       throw new DeadlineExceededError(
         opts.subject,
-        `while waiting for ${opts.what ?? 'the change'} to be read back ${policy.confirmations} times in a row (the write was accepted; the service has not finished replicating it)`,
+        `while waiting for ${opts.what ?? 'the change'} to be read back ${policy.confirmations} times in a row (the write was accepted; the last read did not show it)`,
       );
     }
     await sleep(wait, opts.signal);

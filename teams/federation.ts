@@ -1,39 +1,41 @@
 /**
- * The federation allow-list, edited one entry at a time and never wholesale.
- * (Get-/Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add=...}/@{Remove=...})
+ * One domain on the federation allow-list, added or removed by read-modify-write of the whole
+ * list, as the module does (§9: the list is read, changed client-side and PATCHed whole; the
+ * wire form of -AllowedDomainsAsAList is not proven). (Get-/Set-CsTenantFederationConfiguration)
  *
- * Two traps of the service shape this module (teams-cvi-reference.md §4): an Add while the
- * tenant allows all known domains would turn it into an allow-list of one entry, and an empty
- * AllowedDomain array is stored as "federate with nobody" while the call reports success.
+ * Guards, because the service has traps (teams-cvi-reference.md §4):
+ * - allow-all mode (no AllowedDomain list): the domain is allowed already; writing a list
+ *   would turn "all" into "these", so nothing is written;
+ * - an empty AllowedDomain array is stored as "federate with nobody": never sent, and the last
+ *   entry is never removed;
+ * - a guard decides only on a confirmed read (the same answer several times in a row), since
+ *   a lagging replica may still show the list from before another admin's change;
+ * - the write is verified afterwards; a result the guards forbid is an error naming what happened.
+ * What remains: between our confirmed read and our PATCH another writer's change can be
+ * overwritten (the service offers no conditional write in the evidence).
  */
 import { routes } from './routes';
-import type { WireFederation, WireFederationEdit } from './wire';
+import type { FederationPatchBody } from './wire';
+import { readFederation } from './wire-read';
 import type { OperationContext } from './context';
+import type { Deadline } from './deadline';
+import { sleep } from './deadline';
 import { InvalidInputError, ServiceError } from './errors';
 import type { AddDomainOutcome, CallOptions, FederationSettings, RemoveDomainOutcome, WriteOptions } from './types';
 
 const SUBJECT = 'federation settings (TenantFederationSettings Global)';
 
-export function federationFromWire(w: WireFederation): FederationSettings {
-  const list = w.AllowedDomains?.AllowedDomain;
-  return {
-    allowFederatedUsers: w.AllowFederatedUsers,
-    allowAllKnownDomains: list === undefined,
-    allowedDomains: (list ?? []).map((d) => d.Domain.toLowerCase()),
-    blockedDomains: (w.BlockedDomains ?? []).map((d) => d.Domain.toLowerCase()),
-  };
-}
-
 export async function getFederation(ctx: OperationContext, opts?: CallOptions): Promise<FederationSettings> {
-  const res = await ctx.api.call<WireFederation>({
+  const res = await ctx.api.call<unknown>({
     method: 'GET',
     path: routes.federation(),
     subject: ctx.subject(SUBJECT),
     deadline: ctx.deadline(opts),
     signal: opts?.signal,
   });
-  if (!res.body) throw new ServiceError(ctx.subject(SUBJECT), 'the service answered without a body');
-  return federationFromWire(res.body);
+  const settings = readFederation(res.body);
+  if (!settings) throw new ServiceError(ctx.subject(SUBJECT), 'the service answered without a TenantFederationSettings object');
+  return settings;
 }
 
 function normalise(ctx: OperationContext, domain: string): string {
@@ -44,18 +46,60 @@ function normalise(ctx: OperationContext, domain: string): string {
   return d;
 }
 
+const key = (f: FederationSettings) => (f.allowAllKnownDomains ? '*' : [...f.allowedDomains].sort().join(','));
+
+/** Reads until the same allow-list is answered `confirmations` times in a row. */
+async function confirmedRead(ctx: OperationContext, deadline: Deadline, opts?: CallOptions): Promise<FederationSettings> {
+  const readOpts = { deadline: deadline.at, signal: opts?.signal };
+  let last = await getFederation(ctx, readOpts);
+  let streak = 1;
+  const wanted = Math.max(1, ctx.consistency.confirmations);
+  while (streak < wanted) {
+    if (!deadline.canWait(ctx.consistency.intervalMs)) {
+      throw new ServiceError(ctx.subject(SUBJECT), `the allow-list did not read the same ${wanted} times in a row before the deadline; nothing was written`);
+    }
+    await sleep(ctx.consistency.intervalMs, opts?.signal);
+    const next = await getFederation(ctx, readOpts);
+    streak = key(next) === key(last) ? streak + 1 : 1;
+    last = next;
+  }
+  return last;
+}
+
+async function writeList(ctx: OperationContext, domains: readonly string[], deadline: Deadline, opts?: CallOptions): Promise<void> {
+  if (domains.length === 0) throw new ServiceError(ctx.subject(SUBJECT), 'refusing to send an empty allow-list (the service stores it as "federate with nobody")');
+  const body: FederationPatchBody = { Identity: 'Global', AllowedDomains: { AllowedDomain: domains.map((Domain) => ({ Domain })) } };
+  await ctx.api.call({ method: 'PATCH', path: routes.federation(), body, subject: ctx.subject(SUBJECT), deadline, signal: opts?.signal });
+}
+
+/** Reads until `seen` holds several times in a row, then checks what no write of ours may leave. */
+async function verify(ctx: OperationContext, deadline: Deadline, opts: WriteOptions | undefined, what: string, seen: (f: FederationSettings) => boolean): Promise<FederationSettings> {
+  const readOpts = { deadline: deadline.at, signal: opts?.signal };
+  let last: FederationSettings | undefined;
+  await ctx.confirm(opts, deadline, ctx.subject(SUBJECT), what, async () => (last = await getFederation(ctx, readOpts)), seen);
+  const after = last ?? (await getFederation(ctx, readOpts));
+  if (!after.allowAllKnownDomains && after.allowedDomains.length === 0) {
+    throw new ServiceError(
+      ctx.subject(SUBJECT),
+      'after our write the allow-list reads empty, which Teams treats as "federate with nobody": another writer changed it at the same time. ' +
+        'Restore the entries the tenant needs (Set-CsTenantFederationConfiguration -AllowedDomains) and apply again',
+    );
+  }
+  return after;
+}
+
 /** Adds one domain. In allow-all mode it is already allowed, so nothing is written. */
 export async function addAllowedDomain(ctx: OperationContext, domain: string, opts?: WriteOptions): Promise<AddDomainOutcome> {
   const d = normalise(ctx, domain);
   const deadline = ctx.deadline(opts);
-  const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  const current = await getFederation(ctx, readOpts);
+  const current = await confirmedRead(ctx, deadline, opts);
   if (current.allowAllKnownDomains) return 'allow-all';
   if (current.allowedDomains.includes(d)) return 'already-allowed';
-  await edit(ctx, { AllowedDomainsAsAList: { Add: [d] } }, deadline, opts);
-  await ctx.confirm(opts, deadline, ctx.subject(SUBJECT), `${d} to be on the allow-list`, () => getFederation(ctx, readOpts), (f) =>
-    f.allowedDomains.includes(d),
-  );
+  await writeList(ctx, [...current.allowedDomains, d], deadline, opts);
+  const after = await verify(ctx, deadline, opts, `${d} to be on the allow-list`, (f) => f.allowAllKnownDomains || f.allowedDomains.includes(d));
+  if (after.allowAllKnownDomains) {
+    throw new ServiceError(ctx.subject(SUBJECT), `after adding ${d} the tenant reads "allow all known domains": another writer changed federation at the same time`);
+  }
   return 'added';
 }
 
@@ -66,19 +110,15 @@ export async function addAllowedDomain(ctx: OperationContext, domain: string, op
 export async function removeAllowedDomain(ctx: OperationContext, domain: string, opts?: WriteOptions): Promise<RemoveDomainOutcome> {
   const d = normalise(ctx, domain);
   const deadline = ctx.deadline(opts);
-  const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  const current = await getFederation(ctx, readOpts);
+  const current = await confirmedRead(ctx, deadline, opts);
   if (current.allowAllKnownDomains) return 'allow-all';
   if (!current.allowedDomains.includes(d)) return 'absent';
-  if (current.allowedDomains.length === 1) return 'kept-last-entry';
-  await edit(ctx, { AllowedDomainsAsAList: { Remove: [d] } }, deadline, opts);
-  await ctx.confirm(opts, deadline, ctx.subject(SUBJECT), `${d} to be off the allow-list`, () => getFederation(ctx, readOpts), (f) =>
-    !f.allowedDomains.includes(d),
-  );
+  const rest = current.allowedDomains.filter((x) => x !== d);
+  if (rest.length === 0) return 'kept-last-entry';
+  await writeList(ctx, rest, deadline, opts);
+  const after = await verify(ctx, deadline, opts, `${d} to be off the allow-list`, (f) => f.allowAllKnownDomains || !f.allowedDomains.includes(d));
+  if (after.allowAllKnownDomains) {
+    throw new ServiceError(ctx.subject(SUBJECT), `after removing ${d} the tenant reads "allow all known domains": another writer changed federation at the same time`);
+  }
   return 'removed';
-}
-
-/** PATCH of one Add or Remove: idempotent, so a lost response is simply sent again. */
-async function edit(ctx: OperationContext, body: WireFederationEdit, deadline: import('./deadline').Deadline, opts?: CallOptions): Promise<void> {
-  await ctx.api.call({ method: 'PATCH', path: routes.federation(), body, subject: ctx.subject(SUBJECT), deadline, signal: opts?.signal });
 }

@@ -3,10 +3,11 @@
  * client), the target header, JSON, retries within the deadline, and typed errors.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import { routes, TARGET_URI_HEADER } from './routes';
-import type { WireError, WireServiceDiscovery } from './wire';
+import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID_HEADER, routes, SERVICE_WARNING_HEADER, TARGET_URI_HEADER } from './routes';
+import { readAdminServiceEndpoint, readServiceError } from './wire-read';
 import { Deadline, sleep } from './deadline';
-import { ErrorSubject, ServiceError, ThrottledError, DeadlineExceededError, redact } from './errors';
+import { ErrorSubject, ServiceError, ThrottledError, DeadlineExceededError, TeamsApiError, redact } from './errors';
 import { errorForStatus } from './error-mapping';
 import { isIdempotentMethod, isRetryableStatus, retryDelay } from './retry';
 import { LostResponseError, Transport } from './transport';
@@ -28,6 +29,8 @@ export interface ApiRequest {
   readonly accept?: readonly number[];
   /** Send again after a lost response even though the method is POST: the write is idempotent in effect. */
   readonly idempotent?: boolean;
+  /** The discovery call itself: no target, no correlation id (§1). */
+  readonly discovery?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -47,7 +50,7 @@ export interface PipelineOptions {
 export class ApiPipeline {
   private readonly transport: Transport;
   private readonly tokens: TokenSource;
-  private discovery?: Promise<string>;
+  private discovery?: Promise<string | undefined>;
 
   constructor(private readonly opts: PipelineOptions) {
     this.transport = new Transport({ ca: opts.ca });
@@ -64,23 +67,44 @@ export class ApiPipeline {
     this.transport.close();
   }
 
-  /** Discovery runs once per client; a failed discovery is forgotten so the next call tries again. */
-  private targetUri(req: ApiRequest): Promise<string> {
+  /**
+   * Discovery runs once per client (§1): `GET /Teams.Tenant/serviceDiscovery` with only the
+   * token, answering `{"Endpoints":{"AdminServiceEndpoint":"<host>"}}`; later calls send
+   * `X-MS-Target-Uri: https://<host>`. The /Skype.Policy routes work without the header (6.4.0
+   * sends none), so a discovery that fails for any reason but the token is a warning and the
+   * calls go on without it. A failure is forgotten so the next client tries again.
+   */
+  private targetUri(req: ApiRequest): Promise<string | undefined> {
     if (!this.discovery) {
       const subject = { tenantId: this.opts.tenantId, object: 'service discovery' };
-      this.discovery = this.attempt<WireServiceDiscovery>(
-        { method: 'GET', path: routes.serviceDiscovery(), subject, deadline: req.deadline, signal: req.signal },
+      this.discovery = this.attempt<unknown>(
+        { method: 'GET', path: routes.serviceDiscovery(), subject, deadline: req.deadline, signal: req.signal, discovery: true },
         undefined,
-      ).then((res) => {
-        const endpoint = res.body?.AdminEndpoint;
-        if (typeof endpoint !== 'string' || endpoint === '') {
-          throw new ServiceError(subject, 'service discovery answered without an AdminEndpoint');
-        }
-        return endpoint;
-      });
+      ).then(
+        (res) => {
+          const host = readAdminServiceEndpoint(res.body);
+          if (host === undefined) return this.withoutTarget('its answer has no Endpoints.AdminServiceEndpoint');
+          return /^https?:\/\//i.test(host) ? host.replace(/\/+$/, '') : `https://${host}`;
+        },
+        (error: unknown) => {
+          const status = error instanceof TeamsApiError ? error.status : undefined;
+          if (status === 401 || status === 403 || req.signal?.aborted) throw error;
+          return this.withoutTarget(error instanceof Error ? error.message : String(error));
+        },
+      );
       this.discovery.catch(() => (this.discovery = undefined));
     }
     return this.discovery;
+  }
+
+  private withoutTarget(reason: string): undefined {
+    this.opts.log?.({
+      level: 'warn',
+      message: redact(`service discovery failed (${reason}); calling without ${TARGET_URI_HEADER}, which the /Skype.Policy routes do not need`),
+      tenantId: this.opts.tenantId,
+      route: routes.serviceDiscovery(),
+    });
+    return undefined;
   }
 
   private async attempt<T>(req: ApiRequest, target: string | undefined): Promise<ApiResponse<T>> {
@@ -96,9 +120,10 @@ export class ApiPipeline {
       let status: number;
       let retryAfter: string | undefined;
       try {
-        const res = await this.sendOnce(req, target, attempt);
+        const res = await this.sendOnce(req, target);
         status = res.status;
         this.logCall(req, attempt, status, Date.now() - started);
+        this.logServiceWarnings(req, res.headers[SERVICE_WARNING_HEADER.toLowerCase()]);
         if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
           return { status, body: parseJson<T>(res.body, req.subject) };
         }
@@ -132,31 +157,37 @@ export class ApiPipeline {
     }
   }
 
-  private async sendOnce(req: ApiRequest, target: string | undefined, attempt: number) {
+  private async sendOnce(req: ApiRequest, target: string | undefined) {
     const token = await this.tokens.get(req.deadline, req.signal);
     // Keep a path prefix of the endpoint override (e.g. a reverse proxy's /teams-admin).
     const base = this.opts.baseUrl;
     const url = new URL(base.pathname.replace(/\/+$/, '') + req.path, base);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${token}`,
-      accept: 'application/json',
-      'x-ms-client-request-id': `${Date.now().toString(36)}-${attempt}-${Math.random().toString(36).slice(2, 10)}`,
-    };
+    // Discovery sends Accept and Authorization only (§1); other calls add the module's headers (§0).
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (!req.discovery) headers[CORRELATION_ID_HEADER] = randomUUID();
     if (target !== undefined) headers[TARGET_URI_HEADER] = target;
     let body: string | undefined;
     if (req.body !== undefined) {
       body = JSON.stringify(req.body);
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = 'application/json; charset=utf-8';
     }
     const timeoutMs = Math.min(this.opts.retry.attemptTimeoutMs, Math.max(1, req.deadline.remainingMs()));
     return this.transport.send({ method: req.method, url, headers, body, timeoutMs, signal: req.signal });
   }
 
   private finalError(req: ApiRequest, status: number, rawBody: string, attempts: number): Error {
-    const err = parseWireError(rawBody);
+    const err = readServiceError(rawBody);
     if (isRetryableStatus(status) && (status === 429 || status === 503)) return new ThrottledError(req.subject, attempts, status);
-    return errorForStatus(req.subject, status, err?.error?.message, err?.error?.code, attempts);
+    return errorForStatus(req.subject, status, err.message, err.code, attempts);
+  }
+
+  /** The service's warning header (§0), which the module prints; ours goes to the client log. */
+  private logServiceWarnings(req: ApiRequest, value: string | string[] | undefined): void {
+    if (!this.opts.log || value === undefined) return;
+    for (const warning of Array.isArray(value) ? value : [value]) {
+      this.opts.log({ level: 'warn', message: redact(`${req.subject.object}: the service warned: ${warning}`), tenantId: this.opts.tenantId, route: req.path });
+    }
   }
 
   private logCall(req: ApiRequest, attempt: number, status: number | undefined, durationMs: number, lostReason?: string): void {
@@ -181,14 +212,6 @@ function parseJson<T>(text: string, subject: ErrorSubject): T | undefined {
     return JSON.parse(text) as T;
   } catch {
     throw new ServiceError(subject, 'the service answered with a body that is not JSON');
-  }
-}
-
-function parseWireError(text: string): Partial<WireError> | undefined {
-  try {
-    return JSON.parse(text) as Partial<WireError>;
-  } catch {
-    return undefined;
   }
 }
 

@@ -4,20 +4,12 @@
  * normalised: callers may write `Tag:X` or `X`; the client speaks and answers `X`.
  */
 import { routes } from './routes';
-import type { WirePolicy } from './wire';
+import { bareName, listOf, readPolicy } from './wire-read';
 import type { OperationContext } from './context';
 import { UnknownPolicyError } from './errors';
 import type { CallOptions, VideoInteropPolicy } from './types';
-import { listBody } from './list-body';
 
-export function bareName(name: string): string {
-  return name.trim().replace(/^tag:/i, '');
-}
-
-/** Null, or the bare name; `Global` stays `Global` (the default policy). */
-export function policyNameFromWire(name: string | null | undefined): string | null {
-  return name === null || name === undefined || name === '' ? null : bareName(name);
-}
+export { bareName };
 
 export class PolicyCatalog {
   private cached?: Promise<VideoInteropPolicy[]>;
@@ -55,11 +47,8 @@ export class PolicyCatalog {
       deadline: this.ctx.deadline(opts),
       signal: opts?.signal,
     });
-    return listBody<WirePolicy>(res.body).map((w) => ({
-      name: bareName(w.Identity),
-      ...(w.Description !== undefined ? { description: w.Description } : {}),
-      providerName: w.ProviderName,
-      enabled: w.Enabled,
-    }));
+    return listOf(res.body)
+      .map(readPolicy)
+      .filter((p): p is VideoInteropPolicy => p !== undefined);
   }
 }

@@ -1,51 +1,47 @@
 /**
  * Video interop service providers: list, get, create (never twice), update, delete.
- * (Get-/New-/Set-/Remove-CsVideoInteropServiceProvider)
+ * (Get-/New-/Set-/Remove-CsVideoInteropServiceProvider) §2 of teams-wire-evidence.md.
  */
 import { routes } from './routes';
-import type { WireProvider } from './wire';
+import type { ProviderCreateBody, ProviderDeleteBody, ProviderPatchBody } from './wire';
+import { listOf, readProvider } from './wire-read';
 import type { OperationContext } from './context';
-import { ConflictError, InvalidInputError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError, TeamsApiError } from './errors';
 import { LostResponseError } from './transport';
 import type { CallOptions, VideoInteropProvider, WriteOptions } from './types';
-import { listBody } from './list-body';
 
-export function providerFromWire(w: WireProvider): VideoInteropProvider {
-  const ids = (w.AadApplicationIds ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return {
-    identity: w.Identity,
-    tenantKey: w.TenantKey,
-    ...(w.InstructionUri ? { instructionUri: w.InstructionUri } : {}),
-    aadApplicationIds: ids,
-    allowAppGuestJoinsAsAuthenticated: w.AllowAppGuestJoinsAsAuthenticated ?? false,
-  };
-}
+const joinIds = (ids: readonly string[]) => (ids.length > 0 ? ids.join(';') : null);
 
-export function providerToWire(p: VideoInteropProvider): WireProvider {
+/** Only the fields that are set, as the module sends its bound parameters (§2 "Create (MPA)"). */
+export function createBody(p: VideoInteropProvider): ProviderCreateBody {
+  const ids = joinIds(p.aadApplicationIds);
   return {
     Identity: p.identity,
     TenantKey: p.tenantKey,
-    InstructionUri: p.instructionUri ?? null,
-    // The service stores one semicolon-separated string (teams-cvi-reference.md §2).
-    AadApplicationIds: p.aadApplicationIds.length > 0 ? p.aadApplicationIds.join(';') : null,
-    AllowAppGuestJoinsAsAuthenticated: p.allowAppGuestJoinsAsAuthenticated,
+    ...(p.instructionUri ? { InstructionUri: p.instructionUri } : {}),
+    ...(ids ? { AadApplicationIds: ids } : {}),
+    ...(p.allowAppGuestJoinsAsAuthenticated ? { AllowAppGuestJoinsAsAuthenticated: true } : {}),
   };
 }
+
+/** The fields of `wanted` that differ from `current` (§2 "Update (MPA)": PATCH of the changed fields). */
+export function patchBody(current: VideoInteropProvider, wanted: VideoInteropProvider): ProviderPatchBody {
+  const body: ProviderPatchBody = {};
+  if (current.tenantKey !== wanted.tenantKey) body.TenantKey = wanted.tenantKey;
+  if ((current.instructionUri ?? '') !== (wanted.instructionUri ?? '')) body.InstructionUri = wanted.instructionUri ?? null;
+  if (normalisedIds(current) !== normalisedIds(wanted)) body.AadApplicationIds = joinIds(wanted.aadApplicationIds);
+  if (current.allowAppGuestJoinsAsAuthenticated !== wanted.allowAppGuestJoinsAsAuthenticated) {
+    body.AllowAppGuestJoinsAsAuthenticated = wanted.allowAppGuestJoinsAsAuthenticated;
+  }
+  return body;
+}
+
+const normalisedIds = (p: VideoInteropProvider) => [...p.aadApplicationIds].map((s) => s.toLowerCase()).sort().join(';');
 
 /** Same settings, comparing identities and app ids as the service does (case-insensitive, any order). */
 export function sameProvider(a: VideoInteropProvider | undefined, b: VideoInteropProvider): boolean {
   if (!a) return false;
-  const ids = (p: VideoInteropProvider) => [...p.aadApplicationIds].map((s) => s.toLowerCase()).sort().join(';');
-  return (
-    a.identity.toLowerCase() === b.identity.toLowerCase() &&
-    a.tenantKey === b.tenantKey &&
-    (a.instructionUri ?? '') === (b.instructionUri ?? '') &&
-    ids(a) === ids(b) &&
-    a.allowAppGuestJoinsAsAuthenticated === b.allowAppGuestJoinsAsAuthenticated
-  );
+  return a.identity.toLowerCase() === b.identity.toLowerCase() && Object.keys(patchBody(a, b)).length === 0;
 }
 
 export async function listProviders(ctx: OperationContext, opts?: CallOptions): Promise<VideoInteropProvider[]> {
@@ -56,25 +52,25 @@ export async function listProviders(ctx: OperationContext, opts?: CallOptions): 
     deadline: ctx.deadline(opts),
     signal: opts?.signal,
   });
-  return listBody<WireProvider>(res.body).map(providerFromWire);
-}
-
-export async function getProvider(ctx: OperationContext, identity: string, opts?: CallOptions): Promise<VideoInteropProvider | undefined> {
-  const res = await ctx.api.call<WireProvider>({
-    method: 'GET',
-    path: routes.provider(identity),
-    subject: ctx.subject(`provider ${identity}`),
-    deadline: ctx.deadline(opts),
-    signal: opts?.signal,
-    accept: [404],
-  });
-  return res.status === 404 || !res.body ? undefined : providerFromWire(res.body);
+  return listOf(res.body)
+    .map(readProvider)
+    .filter((p): p is VideoInteropProvider => p !== undefined);
 }
 
 /**
- * Creates the provider. Refuses one that already exists (ConflictError: import it). When a
- * response is lost, reads back before sending again, so the provider is never created twice;
- * a 409 after such a loss is our own earlier attempt when the stored settings equal ours.
+ * Undefined when the tenant has no provider of that identity. Reads the list (§2 "List", High)
+ * rather than the single GET, whose answer for a missing provider is not proven.
+ */
+export async function getProvider(ctx: OperationContext, identity: string, opts?: CallOptions): Promise<VideoInteropProvider | undefined> {
+  const wanted = identity.toLowerCase();
+  return (await listProviders(ctx, opts)).find((p) => p.identity.toLowerCase() === wanted);
+}
+
+/**
+ * Creates the provider (POST, then the module re-reads it). Refuses one that already exists
+ * (ConflictError: import it). When a response is lost, reads back before sending again, so
+ * the provider is never created twice; a refusal after such a loss is our own earlier attempt
+ * when the stored settings equal ours.
  */
 export async function createProvider(ctx: OperationContext, p: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
   const subject = ctx.subject(`provider ${p.identity}`);
@@ -86,14 +82,7 @@ export async function createProvider(ctx: OperationContext, p: VideoInteropProvi
   let outcomeUnknown = false;
   for (;;) {
     try {
-      await ctx.api.call<WireProvider>({
-        method: 'POST',
-        path: routes.providers(),
-        body: providerToWire(p),
-        subject,
-        deadline,
-        signal: opts?.signal,
-      });
+      await ctx.api.call<unknown>({ method: 'POST', path: routes.providers(), body: createBody(p), subject, deadline, signal: opts?.signal });
       break;
     } catch (err) {
       if (err instanceof LostResponseError) {
@@ -104,10 +93,11 @@ export async function createProvider(ctx: OperationContext, p: VideoInteropProvi
         if (sameProvider(found, p)) break;
         throw new ConflictError(subject, 'it exists with other settings than ours');
       }
-      if (err instanceof ConflictError && outcomeUnknown) {
-        // A replica may not show our lost create yet; the primary's 409 says it exists.
+      // The service's status for "exists" is not proven (open question 8): read before deciding.
+      if (outcomeUnknown && err instanceof TeamsApiError && (err.status === 409 || err.status === 400)) {
         const found = await ctx.confirmPresence(() => getProvider(ctx, p.identity, readOpts), deadline, subject);
         if (sameProvider(found, p)) break;
+        if (found) throw new ConflictError(subject, err.message);
       }
       throw err;
     }
@@ -118,30 +108,28 @@ export async function createProvider(ctx: OperationContext, p: VideoInteropProvi
   return p;
 }
 
-/** Replaces the provider's settings (PUT of every field, so a cleared field is cleared). */
+/** Reads the stored provider, then PATCHes only what differs (§2 "Update (MPA)"). */
 export async function updateProvider(ctx: OperationContext, p: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
   const subject = ctx.subject(`provider ${p.identity}`);
   const deadline = ctx.deadline(opts);
-  await ctx.api.call<WireProvider>({
-    method: 'PUT',
-    path: routes.provider(p.identity),
-    body: providerToWire(p),
-    subject,
-    deadline,
-    signal: opts?.signal,
-  });
   const readOpts = { deadline: deadline.at, signal: opts?.signal };
+  const current = await getProvider(ctx, p.identity, readOpts);
+  if (!current) throw new NotFoundError(subject, 'it is not in the tenant\'s list of providers');
+  const body = patchBody(current, p);
+  if (Object.keys(body).length === 0) return p;
+  await ctx.api.call<unknown>({ method: 'PATCH', path: routes.provider(current.identity), body, subject, deadline, signal: opts?.signal });
   await ctx.confirm(opts, deadline, subject, `provider ${p.identity} to show the new settings`, () => getProvider(ctx, p.identity, readOpts), (v) =>
     sameProvider(v, p),
   );
   return p;
 }
 
-/** Deletes the provider; one that is already gone counts as deleted. */
+/** Deletes the provider (DELETE with the identity as body); one already gone counts as deleted. */
 export async function deleteProvider(ctx: OperationContext, identity: string, opts?: WriteOptions): Promise<void> {
   const subject = ctx.subject(`provider ${identity}`);
   const deadline = ctx.deadline(opts);
-  await ctx.api.call<unknown>({ method: 'DELETE', path: routes.provider(identity), subject, deadline, signal: opts?.signal, accept: [404] });
+  const body: ProviderDeleteBody = { Identity: identity };
+  await ctx.api.call<unknown>({ method: 'DELETE', path: routes.provider(identity), body, subject, deadline, signal: opts?.signal, accept: [404] });
   const readOpts = { deadline: deadline.at, signal: opts?.signal };
   await ctx.confirm(opts, deadline, subject, `provider ${identity} to be gone`, () => getProvider(ctx, identity, readOpts), (v) => v === undefined);
 }

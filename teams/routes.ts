@@ -1,67 +1,111 @@
 /**
- * Every path of the Teams admin API that this project calls, in one module.
+ * Every path of the Teams admin API that this project calls, in one module, each with its
+ * evidence: the section of `../shared/design/teams-wire-evidence.md` (§N) that shows Microsoft's
+ * own MicrosoftTeams module calling it, and how sure that evidence is (High / Medium / Low).
  *
- * Microsoft does not document this API: it is what the MicrosoftTeams PowerShell module
- * calls underneath its cmdlets (teams-cvi-reference.md §4). When Microsoft changes a path,
- * this file is the one fix. Each route names the cmdlet it mirrors; the emulator serves
- * exactly these routes, so client and emulator cannot drift apart.
+ * Microsoft does not document this API. A route goes in here only with a source; a route the
+ * evidence does not prove is a `candidate`, and every caller of a candidate degrades to a
+ * warning (never a broken apply) when the service does not answer it. `cvi probe` checks each
+ * route against a real tenant.
  */
 
-/** The policy type every CVI grant is about. */
+/** The policy type every CVI grant is about (§3, §4, §7). */
 export const VIDEO_INTEROP_POLICY_TYPE = 'TeamsVideoInteropServicePolicy';
 
-const enc = encodeURIComponent;
+/**
+ * .NET's Uri.EscapeDataString, which the module applies to identity and group segments (§0
+ * "Path escaping"): RFC 3986, so everything but A-Z a-z 0-9 - . _ ~ is escaped, including the
+ * ! ' ( ) * that encodeURIComponent leaves alone.
+ */
+export function escapeDataString(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const esc = escapeDataString;
+const CONFIGURATIONS = '/Skype.Policy/configurations';
 
 export const routes = {
-  /** First call of every session: where this tenant's admin endpoint lives. (Connect-MicrosoftTeams) */
+  /**
+   * GET, Accept + Authorization only; 200 `{"Endpoints":{"AdminServiceEndpoint":"<host>"}}`.
+   * (Connect-MicrosoftTeams) §1, High.
+   */
   serviceDiscovery: () => '/Teams.Tenant/serviceDiscovery',
 
-  /** GET list, POST create. (Get-/New-CsVideoInteropServiceProvider) */
-  providers: () => '/Skype.Policy/configurations/VideoInteropServiceProvider',
-  /** GET one, PUT update, DELETE. (Get-/Set-/Remove-CsVideoInteropServiceProvider -Identity) */
-  provider: (identity: string) =>
-    `/Skype.Policy/configurations/VideoInteropServiceProvider/configuration/${enc(identity)}`,
-
-  /** GET list of the tenant's pre-built CVI policies. (Get-CsTeamsVideoInteropServicePolicy) */
-  policies: () => `/Skype.Policy/configurations/${VIDEO_INTEROP_POLICY_TYPE}`,
-
-  /** GET a user's direct assignment, PATCH {PolicyName} to grant or null to remove. (Grant-... -Identity) */
-  userPolicy: (user: string) => `/Skype.Policy/users/${enc(user)}/policies/${VIDEO_INTEROP_POLICY_TYPE}`,
+  /** GET → array of providers; POST creates (PascalCase body of the set fields). §2, High. */
+  providers: () => `${CONFIGURATIONS}/VideoInteropServiceProvider`,
   /**
-   * GET the users with a direct assignment of one policy, paged. (Get-CsOnlineUser -Filter
-   * {TeamsVideoInteropServicePolicy -eq 'X'}). One paged list instead of one read per user.
+   * PATCH with the changed fields only, DELETE with body `{"Identity"}`. GET of one is proven
+   * too, but its answer for a missing provider is not: the client filters the list instead. §2, High.
    */
-  usersWithPolicy: () => '/Skype.Policy/policyAssignments/users',
+  provider: (identity: string) => `${CONFIGURATIONS}/VideoInteropServiceProvider/configuration/${esc(identity)}`,
 
-  /** GET a group's assignments (all policy types). (Get-CsGroupPolicyAssignment -GroupId) */
-  groupAssignments: (groupId: string) => `/Skype.Policy/groupPolicyAssignments/${enc(groupId)}`,
-  /** PATCH {PolicyName, Rank} to grant, DELETE to remove. (Grant-... -Group -Rank / Remove-CsGroupPolicyAssignment) */
-  groupPolicy: (groupId: string) =>
-    `/Skype.Policy/groupPolicyAssignments/${enc(groupId)}/policyTypes/${VIDEO_INTEROP_POLICY_TYPE}`,
+  /** GET → array of the tenant's CVI policy instances. (Get-CsTeamsVideoInteropServicePolicy) §3, Medium-High. */
+  policies: () => `${CONFIGURATIONS}/${VIDEO_INTEROP_POLICY_TYPE}`,
 
-  /** GET the tenant-wide (Global) assignment, PATCH {PolicyName} to grant. (Grant-... -Global) */
-  tenantPolicy: () => `/Skype.Policy/tenants/policies/${VIDEO_INTEROP_POLICY_TYPE}`,
-
-  /** POST a batch of up to 5,000 users, answers 202 {OperationId}. (New-CsBatchPolicyAssignmentOperation) */
-  batchAssignments: () => '/Teams.PolicyAssignment/batchAssignments',
-  /** GET a batch's status with per-user results. (Get-CsBatchPolicyAssignmentOperation) */
-  batchAssignment: (operationId: string) => `/Teams.PolicyAssignment/batchAssignments/${enc(operationId)}`,
+  /** PATCH `{"policyName": name|null, "additionalParameters": null}`. (Grant-... -Identity) §4, High. */
+  userGrant: (user: string) => `/Skype.Policy/users/${esc(user)}/policies/${VIDEO_INTEROP_POLICY_TYPE}`,
+  /**
+   * GET `?policyType=` → `[{"policyType","policyName","policySource":[...]}]`: one user's
+   * effective policy. (Get-CsUserPolicyAssignment) §5, High (2.3.1).
+   */
+  userEffectivePolicy: (user: string) => `/Skype.User/users/${esc(user)}/policies`,
+  /**
+   * CANDIDATE. GET → `{"@nextLink", "users": [...]}`: the user search behind
+   * Get-CsOnlineUser -Filter. The route and paging are High (2.3.1); the filter's query
+   * parameter spelling and the user's policy field are not proven (§5, Low).
+   */
+  userSearch: () => '/Teams.User/users',
 
   /**
-   * GET the federation settings; PATCH {AllowedDomainsAsAList: {Add|Remove: [domain]}} edits the
-   * allow-list one entry at a time; PUT replaces the whole object (never used by our client).
-   * (Get-/Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add=...}/@{Remove=...})
+   * PATCH `{"PolicyName", "additionalParameters": null, "forceSwitchPresent"}`. (Grant-... -Global)
+   * §6, High. GET on the same path is a CANDIDATE: no read of the tenant-wide grant is proven.
    */
-  federation: () => '/Skype.Policy/configurations/TenantFederationSettings/configuration/Global',
+  tenantGrant: () => `/Skype.Policy/tenants/policies/${VIDEO_INTEROP_POLICY_TYPE}`,
+
+  /**
+   * POST `{"policyName", "priority"}` grants (Grant-... -Group -Rank), DELETE removes. §7, High.
+   * PATCH with the same body is the 2.3.1 Set cmdlet, kept only as the fallback of a re-rank.
+   */
+  groupGrant: (groupId: string) => `/Skype.Policy/groupPolicyAssignments/${esc(groupId)}/policyTypes/${VIDEO_INTEROP_POLICY_TYPE}`,
+  /** GET `?policyType=` → array of `{groupId, priority, policyType, policyName, ...}`. §7, High (2.3.1). */
+  groupAssignments: () => '/Skype.Policy/groupPolicyAssignments',
+
+  /**
+   * POST `?operationName=` with `{"policy":{"policyType","policyName"},"identities","additionalParameters"}`
+   * → 202 `{"OperationId"}`; GET `?status=` lists operations. (New-/Get-CsBatchPolicyAssignmentOperation) §8, High.
+   */
+  batchOperations: () => '/Skype.Policy/assignments/operations',
+  /** GET → camelCase status with `userState[{id, state, result}]`. §8, High. */
+  batchOperation: (operationId: string) => `/Skype.Policy/assignments/operations/${esc(operationId)}`,
+
+  /**
+   * GET the TenantFederationSettings object; PATCH replaces `AllowedDomains` wholesale (the
+   * module's read-modify-write). (Get-/Set-CsTenantFederationConfiguration) §9, Medium-High.
+   */
+  federation: () => `${CONFIGURATIONS}/TenantFederationSettings/configuration/Global`,
 } as const;
 
-/** Header that carries the discovered admin endpoint on every call after discovery. */
-export const TARGET_URI_HEADER = 'X-MS-Target-Uri';
+export type RouteName = keyof typeof routes;
 
-/** OAuth scope of the "Skype and Teams Tenant Admin API" resource. */
+/**
+ * Header carrying the discovered forest, `https://<AdminServiceEndpoint>` with no trailing
+ * slash (§1, MPA 5.2.0, High). 6.4.0 sends none on /Skype.Policy routes, so a failed discovery
+ * is a warning, not an error.
+ */
+export const TARGET_URI_HEADER = 'X-MS-Target-Uri';
+/** A new GUID per request, as the module sends (§0, High). */
+export const CORRELATION_ID_HEADER = 'X-MS-Correlation-Id';
+/** Warnings the service attaches to an answer; the module prints them (§0, High). */
+export const SERVICE_WARNING_HEADER = 'X-Ms-ConfigApi-PowerShell-WarningMessage';
+
+/**
+ * App id of the "Skype and Teams Tenant Admin API" resource (§0, High). The module asks the
+ * delegated `/user_impersonation` scope for a signed-in admin; the client credentials a
+ * pipeline uses must ask `/.default` of the same resource.
+ */
 export const TEAMS_ADMIN_SCOPE = '48ac35b8-9aa8-4d74-927d-1f4a14a0b239/.default';
 
-/** Public hosts of the API per cloud; an endpoint override (the emulator) replaces them. */
+/** Public hosts of the API per cloud (§0, High); an endpoint override (the emulator) replaces them. */
 export const CLOUD_HOSTS = {
   public: 'https://api.interfaces.records.teams.microsoft.com',
   gcchigh: 'https://api.interfaces.records.gov.teams.microsoft.us',

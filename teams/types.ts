@@ -45,6 +45,23 @@ export interface FederationSettings {
   readonly blockedDomains: readonly string[];
 }
 
+/**
+ * The tenant-wide grant as far as the service lets it be read: no read route is proven (§6), so
+ * `available: false` (with the reason) is a normal answer, never an error.
+ */
+export type TenantGrantRead = { readonly available: true; readonly policyName: string | null } | { readonly available: false; readonly reason: string };
+
+/**
+ * Users holding a policy, and how that was learnt: the tenant-wide user search (a candidate
+ * route), or one effective-policy read per declared user when the search was unavailable.
+ */
+export interface PolicyHolders {
+  readonly users: readonly string[];
+  readonly path: 'search' | 'per-user';
+  /** Why the search was not used (path 'per-user'). */
+  readonly reason?: string;
+}
+
 export type AddDomainOutcome = 'added' | 'already-allowed' | 'allow-all';
 export type RemoveDomainOutcome = 'removed' | 'absent' | 'allow-all' | 'kept-last-entry';
 

@@ -1,107 +1,69 @@
 /**
- * JSON shapes on the wire of the Teams admin API, as the client sends and reads them and the
- * emulator serves them. Property names are the PowerShell objects' (PascalCase) because the
- * API returns those objects. Client code converts to camelCase domain types at its edge.
+ * Bodies the client sends, key for key as Microsoft's module sends them (the § of
+ * teams-wire-evidence.md each one follows). Answers are not typed here: they are read
+ * case-insensitively by `wire-read.ts`, as the module's own Newtonsoft readers do, because
+ * the service's answer casing is proven for some objects only.
  */
 
-/** GET serviceDiscovery. */
-export interface WireServiceDiscovery {
-  /** Base URI of the tenant's admin endpoint; later calls send it in X-MS-Target-Uri. */
-  AdminEndpoint: string;
-}
-
-/** A video interop service provider (VideoInteropServiceProvider configuration). */
-export interface WireProvider {
+/** POST providers: only the fields set, PascalCase (§2 "Create (MPA)", High). */
+export interface ProviderCreateBody {
   Identity: string;
-  /** Required on create: the vendor's IVR address shown in invites. */
   TenantKey: string;
-  InstructionUri?: string | null;
-  /** Semicolon-separated GUIDs of the vendor bots' apps, e.g. "a;b". */
-  AadApplicationIds?: string | null;
+  InstructionUri?: string;
+  /** One semicolon-separated string of app ids (§2 fields; DOCS). */
+  AadApplicationIds?: string;
   AllowAppGuestJoinsAsAuthenticated?: boolean;
 }
 
-/** A pre-built TeamsVideoInteropServicePolicy instance. Identity is "Global" or "Tag:<name>". */
-export interface WirePolicy {
+/**
+ * PATCH provider: the changed fields only (§2 "Update (MPA)", High). A cleared optional field
+ * is sent as null, as a bound `-InstructionUri $null` would be (inference, Medium).
+ */
+export type ProviderPatchBody = Partial<Record<'TenantKey' | 'InstructionUri' | 'AadApplicationIds', string | null>> & {
+  AllowAppGuestJoinsAsAuthenticated?: boolean;
+};
+
+/** DELETE provider carries the bound parameters as a body (§2 "Delete", High). */
+export interface ProviderDeleteBody {
   Identity: string;
-  Description?: string;
-  ProviderName: string;
-  Enabled: boolean;
 }
 
-/** Body of a user/tenant grant PATCH, and the answer to its GET. null removes / means none. */
-export interface WirePolicyGrant {
+/** PATCH userGrant: camelCase, `additionalParameters` always present (§4, High). */
+export interface UserGrantBody {
+  policyName: string | null;
+  additionalParameters: null;
+}
+
+/** PATCH tenantGrant: `PolicyName` PascalCase, the rest camelCase (§6 "Body (MPA)", High). */
+export interface TenantGrantBody {
   PolicyName: string | null;
+  additionalParameters: null;
+  forceSwitchPresent: boolean;
 }
 
-/** Body of a group grant PATCH. Rank 1 is the highest precedence. */
-export interface WireGroupGrant {
-  PolicyName: string;
-  Rank: number;
+/** POST (or PATCH) groupGrant: camelCase; the cmdlet's Rank is the wire's priority (§7, High). */
+export interface GroupGrantBody {
+  policyName: string;
+  priority: number;
 }
 
-/** One entry of GET groupAssignments. */
-export interface WireGroupAssignment {
-  GroupId: string;
-  PolicyType: string;
-  PolicyName: string;
-  Rank: number;
+/** POST batchOperations body (§8, High). */
+export interface BatchBody {
+  policy: { policyType: string; policyName: string | null };
+  identities: string[];
+  additionalParameters: Record<string, never>;
+}
+
+/** One entry of TenantFederationSettings' allow-list (§9 object model). */
+export interface DomainPattern {
+  Domain: string;
 }
 
 /**
- * GET usersWithPolicy?policyName=X[&skipToken=T]: users with a direct assignment of X.
- * The emulator pages at 1,000 users.
+ * PATCH federation: the whole allow-list replaces the stored one (§9 "Add/remove semantics",
+ * High). Never sent with an empty array: the service stores that as "federate with nobody".
  */
-export interface WireUserPage {
-  Users: { Identity: string }[];
-  /** Present while more pages remain: pass back as `skipToken`. */
-  NextSkipToken?: string;
-}
-
-/** POST batchAssignments body: at most 5,000 identities. */
-export interface WireBatchRequest {
-  PolicyType: string;
-  /** null removes the direct assignment from every user of the batch. */
-  PolicyName: string | null;
-  Identities: string[];
-  OperationName?: string;
-}
-
-export interface WireBatchAccepted {
-  OperationId: string;
-}
-
-export type WireBatchStatus = 'NotStarted' | 'InProgress' | 'Completed';
-
-/** GET batchAssignment: progress and per-user results. */
-export interface WireBatchOperation {
-  OperationId: string;
-  OverallStatus: WireBatchStatus;
-  CompletedCount: number;
-  ErrorCount: number;
-  InProgressCount: number;
-  NotStartedCount: number;
-  UserState: { Id: string; State: WireBatchStatus; Result: string }[];
-}
-
-/**
- * TenantFederationSettings. AllowedDomains `{}` (no AllowedDomain key) means "allow all known
- * domains"; `{AllowedDomain: [...]}` is an allow-list, and an empty array is stored by the
- * service as "federate with nobody" while the call reports success.
- */
-export interface WireFederation {
+export interface FederationPatchBody {
   Identity: 'Global';
-  AllowFederatedUsers: boolean;
-  AllowedDomains: { AllowedDomain?: { Domain: string }[] };
-  BlockedDomains: { Domain: string }[];
-}
-
-/** PATCH federation body: one entry added or removed, never the whole list. */
-export interface WireFederationEdit {
-  AllowedDomainsAsAList: { Add?: string[]; Remove?: string[] };
-}
-
-/** Error body the API answers with on 4xx/5xx. */
-export interface WireError {
-  error: { code: string; message: string };
+  AllowedDomains: { AllowedDomain: DomainPattern[] };
 }

@@ -3,7 +3,10 @@
  * (the baseline, 8 grants in flight), against the emulator with 20 ms latency per request.
  * Prints API calls and wall time of both and their ratios, and the calls a no-change check of
  * one tenant's provider + global assignment makes. Targets: >= 50x fewer calls, >= 10x less
- * time, <= 3 calls for the check. Run: npm run bench:assignment [-- --users N]
+ * time, <= 3 calls for the check. Then the read of who holds the policy, as a refresh does it:
+ * the candidate user search (paged) vs the per-user fallback (one proven read per user, 8 in
+ * flight) that takes over when the service refuses the search; the ratio is the fallback's cost.
+ * Run: npm run bench:assignment [-- --users N]
  */
 import { randomUUID } from 'node:crypto';
 import { startEmulator, RunningEmulator } from '../../emulator';
@@ -52,10 +55,24 @@ async function noChangeCheckCalls(emulator: RunningEmulator): Promise<number> {
   tenant.setTenantPolicy(POLICY);
   const client = clientFor(emulator, tenantId);
   const provider = await client.getProvider('Pexip');
-  const global = await client.getTenantPolicy();
+  const global = await client.readTenantGrant();
   client.close();
-  if (!provider || global !== POLICY) throw new Error('no-change check read something unexpected');
+  if (!provider || !global.available || global.policyName !== POLICY) throw new Error('no-change check read something unexpected');
   return emulator.log.total(tenantId);
+}
+
+/** Who of `users` holds the policy, read the way a refresh reads it; the emulator's candidate switch picks the path. */
+async function readHolders(emulator: RunningEmulator, users: string[]): Promise<Measured & { path: string; found: number }> {
+  const tenantId = randomUUID();
+  const tenant = emulator.tenant(tenantId);
+  for (const u of users) tenant.setUserPolicy(u, POLICY);
+  const client = clientFor(emulator, tenantId);
+  const started = process.hrtime.bigint();
+  const holders = await client.usersHoldingPolicy(POLICY, users);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  client.close();
+  if (holders.users.length !== users.length) throw new Error(`holder read found ${holders.users.length} of ${users.length} users`);
+  return { calls: emulator.log.total(tenantId), ms, path: holders.path, found: holders.users.length };
 }
 
 function usersArg(argv: string[]): number {
@@ -68,7 +85,8 @@ function usersArg(argv: string[]): number {
 async function main(): Promise<void> {
   const count = usersArg(process.argv.slice(2));
   const users = Array.from({ length: count }, (_, i) => `user${i}@contoso.com`);
-  const emulator = await startEmulator({ latencyMs: LATENCY_MS });
+  const emulator = await startEmulator({ latencyMs: LATENCY_MS, candidates: ['userSearch', 'tenantGrantRead'] });
+  const withoutCandidates = await startEmulator({ latencyMs: LATENCY_MS });
   try {
     const batch = await measure(emulator, async (c) => {
       await c.assignPolicyToUsers(POLICY, users);
@@ -86,8 +104,14 @@ async function main(): Promise<void> {
     console.log(`ratio calls: ${(single.calls / batch.calls).toFixed(1)}x fewer (target >= 50x)`);
     console.log(`ratio time:  ${(single.ms / batch.ms).toFixed(1)}x less (target >= 10x)`);
     console.log(`no-change check of one tenant's provider + global assignment: ${check} calls (target <= 3)`);
+
+    const search = await readHolders(emulator, users);
+    const perUser = await readHolders(withoutCandidates, users);
+    console.log(row(`holders by user search (${search.path})`, search, search.found));
+    console.log(row(`holders read per user (${perUser.path})`, perUser, perUser.found));
+    console.log(`fallback cost: ${(perUser.calls / search.calls).toFixed(1)}x the calls, ${(perUser.ms / search.ms).toFixed(1)}x the time of the search`);
   } finally {
-    await emulator.stop();
+    await Promise.all([emulator.stop(), withoutCandidates.stop()]);
   }
 }
 

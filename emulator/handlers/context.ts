@@ -1,13 +1,24 @@
 import type { TenantState } from '../tenant-state';
 import type { BatchRegistry } from '../batch';
+import type { CandidateRead } from '../router';
 
-/** What a route handler gets for one authenticated, discovered request. */
+/** Switches of the emulated service that tests turn on to cover both answers of an open question. */
+export interface ServiceSwitches {
+  /** Candidate reads that answer (the rest answer as an unknown route: 404/400). */
+  readonly candidates: ReadonlySet<CandidateRead>;
+  /** Refuse group assignment of TeamsVideoInteropServicePolicy (evidence §7 "Limits", open question 4). */
+  readonly refuseGroupAssignment: boolean;
+}
+
+/** What a route handler gets for one authenticated request. */
 export interface HandlerContext {
   tenant: TenantState;
   params: Record<string, string>;
   query: URLSearchParams;
   /** The JSON object body (400 when missing or malformed). */
   body(): Promise<Record<string, unknown>>;
+  /** The JSON body, or undefined when the request has none. */
+  optionalBody(): Promise<Record<string, unknown> | undefined>;
   /** The time the request is applied at (ms since the epoch). */
   now(): number;
   /** Replication lag of a user grant written by this request (the run's setting, or a fault's if longer). */
@@ -16,8 +27,10 @@ export interface HandlerContext {
   writeLagMs(): number;
   /** Marks that this request changed stored state (logged with its time). */
   wrote(): void;
-  adminEndpoint: string;
+  /** The host discovery answers as `Endpoints.AdminServiceEndpoint`. */
+  adminServiceEndpoint: string;
   batches: BatchRegistry;
+  switches: ServiceSwitches;
 }
 
 export interface Answer {

@@ -1,21 +1,27 @@
-import { applyFederationEdit, federationFromPut } from '../federation-rules';
-import type { MethodHandlers } from './context';
+import { notFound } from '../errors';
+import { applyFederationPatch } from '../federation-rules';
+import type { HandlerContext, MethodHandlers } from './context';
 
-/** Get-/Set-CsTenantFederationConfiguration. */
+function checkIdentity(ctx: HandlerContext): void {
+  if (ctx.params.identity.toLowerCase() !== 'global') throw notFound(`TenantFederationSettings "${ctx.params.identity}" does not exist; the tenant has Global only`);
+}
+
+/** Get-CsTenantFederationConfiguration as the array of configurations (§9). */
+export const federationList: MethodHandlers = {
+  GET: (ctx) => ({ status: 200, body: [ctx.tenant.readFederation(ctx.now())] }),
+};
+
+/** Get-/Set-CsTenantFederationConfiguration (§9): GET the object, PATCH replaces what the body names. */
 export const federation: MethodHandlers = {
-  GET: (ctx) => ({ status: 200, body: ctx.tenant.readFederation(ctx.now()) }),
-
-  PATCH: async (ctx) => {
-    const next = applyFederationEdit(ctx.tenant.federationTruth(), await ctx.body());
-    ctx.tenant.writeFederation(next, ctx.now(), ctx.writeLagMs());
-    ctx.wrote();
-    return { status: 200, body: next };
+  GET: (ctx) => {
+    checkIdentity(ctx);
+    return { status: 200, body: ctx.tenant.readFederation(ctx.now()) };
   },
-
-  PUT: async (ctx) => {
-    const next = federationFromPut(await ctx.body());
+  PATCH: async (ctx) => {
+    checkIdentity(ctx);
+    const next = applyFederationPatch(ctx.tenant.federationTruth(), await ctx.body());
     ctx.tenant.writeFederation(next, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
-    return { status: 200, body: next };
+    return { status: 204 };
   },
 };

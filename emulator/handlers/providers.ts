@@ -1,9 +1,10 @@
-import type { WireProvider } from '../../teams/wire';
-import { conflict, notFound } from '../errors';
+import type { WireProvider } from '../wire';
+import { badRequest, conflict, notFound } from '../errors';
+import { canonicalBody } from '../json';
 import { providerAfterUpdate, providerFromCreate } from '../provider-rules';
-import type { MethodHandlers } from './context';
+import type { HandlerContext, MethodHandlers } from './context';
 
-/** Get-/New-CsVideoInteropServiceProvider. */
+/** Get-/New-CsVideoInteropServiceProvider (§2): GET answers an array; POST creates. */
 export const providers: MethodHandlers = {
   GET: (ctx) => ({ status: 200, body: ctx.tenant.readProviders(ctx.now()) }),
 
@@ -15,32 +16,37 @@ export const providers: MethodHandlers = {
     }
     ctx.tenant.writeProvider(provider.Identity, provider, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
-    return { status: 201, body: provider };
+    return { status: 200, body: provider };
   },
 };
 
-/** Get-/Set-/Remove-CsVideoInteropServiceProvider -Identity. */
+/** Get-/Set-/Remove-CsVideoInteropServiceProvider -Identity (§2): GET one, PATCH changed fields, DELETE. */
 export const provider: MethodHandlers = {
-  GET: (ctx) => ({ status: 200, body: mustRead(ctx.tenant.readProvider(ctx.params.identity, ctx.now()), ctx.params.identity, ctx.tenant.tenantId) }),
+  GET: (ctx) => ({ status: 200, body: mustRead(ctx.tenant.readProvider(ctx.params.identity, ctx.now()), ctx) }),
 
-  PUT: async (ctx) => {
-    const body = await ctx.body();
-    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx.params.identity, ctx.tenant.tenantId);
-    const next = providerAfterUpdate(current, body);
+  PATCH: async (ctx) => {
+    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx);
+    const next = providerAfterUpdate(current, await ctx.body());
     ctx.tenant.writeProvider(current.Identity, next, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
     return { status: 200, body: next };
   },
 
-  DELETE: (ctx) => {
-    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx.params.identity, ctx.tenant.tenantId);
+  /** The module sends its bound parameters (the Identity) as a body; an Identity that names another provider is refused. */
+  DELETE: async (ctx) => {
+    const body = await ctx.optionalBody();
+    const named = body === undefined ? undefined : canonicalBody(body, ['Identity'], `provider "${ctx.params.identity}"`).Identity;
+    if (named !== undefined && String(named).toLowerCase() !== ctx.params.identity.toLowerCase()) {
+      throw badRequest(`provider "${ctx.params.identity}": the body names Identity "${String(named)}"`);
+    }
+    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx);
     ctx.tenant.writeProvider(current.Identity, undefined, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
     return { status: 204 };
   },
 };
 
-function mustRead(p: WireProvider | undefined, identity: string, tenantId: string): WireProvider {
-  if (!p) throw notFound(`provider "${identity}" does not exist in tenant ${tenantId}`);
+function mustRead(p: WireProvider | undefined, ctx: HandlerContext): WireProvider {
+  if (!p) throw notFound(`provider "${ctx.params.identity}" does not exist in tenant ${ctx.tenant.tenantId}`);
   return p;
 }

@@ -2,7 +2,13 @@
  * cvi_video_interop_policy_assignment: who gets a TeamsVideoInteropServicePolicy, in exactly
  * one scope: the whole tenant (`global`), one group (`group_id`, `group_rank`), or a set of
  * users granted in batches (Grant-CsTeamsVideoInteropServicePolicy -Global | -Group | batch).
- * Import ids: `global`, `group/<groupId>`, `users/<policyName>`.
+ * Import ids: `global` (or `global/<policyName>` where the tenant-wide grant cannot be read),
+ * `group/<groupId>`, `users/<policyName>` (or `users/<policyName>/<user>,<user>...`).
+ *
+ * Reads follow the evidence of teams-wire-evidence.md: the tenant-wide grant has no proven
+ * read (§6), so when the service refuses the candidate the object keeps its last known state
+ * and a warning says drift of it cannot be detected; who holds the policy is read by the
+ * candidate user search or, failing that, one proven read per user (§5), with a warning.
  */
 import { isGuid } from '../config-schema';
 import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
@@ -109,18 +115,31 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   return outcome;
 }
 
+const PROBE_HINT = 'Run `npx cvi probe` against this tenant and attach its report to an issue, so the read can be added.';
+
+function warnTenantGrantUnread(ctx: ResourceContext, reason: string, what: string): void {
+  ctx.warn(
+    'Drift of the tenant-wide assignment cannot be detected',
+    `tenant ${ctx.session.tenantId}: ${what}: the Teams admin API has no proven read of the tenant-wide (Global) grant, and the candidate read was refused (${reason}). ` +
+      `Terraform keeps the last known state, so a change made outside Terraform is not seen. ${PROBE_HINT}`,
+  );
+}
+
 // ---- create ----
 async function grant(ctx: ResourceContext, planned: TfObject, users: readonly string[]): Promise<void> {
   const { client, lists } = ctx.session;
   const options = ctx.session.callOptions();
   const policyName = String(planned.policy_name);
   switch (scopeOf(planned)) {
-    case 'global':
-      await client.grantTenant(policyName, options);
-      lists.forget('tenant-policy');
+    case 'global': {
+      const read = await client.grantTenant(policyName, options);
+      lists.forget('tenant-grant');
+      if (!read.available) warnTenantGrantUnread(ctx, read.reason, 'the grant was sent and accepted but could not be read back');
       return;
+    }
     case 'group':
       await client.grantGroup(String(planned.group_id), policyName, Number(planned.group_rank ?? 1), options);
+      lists.forget('groups');
       return;
     case 'users':
       await assignUsers(ctx, policyName, users);
@@ -144,13 +163,11 @@ async function assignUsers(ctx: ResourceContext, policyName: string | null, user
       );
     }
     throw error;
-  } finally {
-    ctx.session.lists.forget('users:');
   }
 }
 
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  await grant(ctx, planned, knownStrings(planned.users) ?? []);
+  await ctx.session.serialized(() => grant(ctx, planned, knownStrings(planned.users) ?? []));
   return planned;
 }
 
@@ -159,24 +176,39 @@ async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | n
   const { lists, client } = ctx.session;
   switch (scopeOf(state)) {
     case 'global': {
-      const live = await lists.tenantPolicy();
-      if (live === null || live.toLowerCase() === 'global') return null; // back to the default: gone
-      return { ...state, id: 'global', policy_name: sameName(state.policy_name, live) };
+      const live = await lists.tenantGrant();
+      if (!live.available) {
+        warnTenantGrantUnread(ctx, live.reason, 'refresh');
+        return state;
+      }
+      if (live.policyName === null || live.policyName.toLowerCase() === 'global') return null; // back to the default: gone
+      return { ...state, id: 'global', policy_name: sameName(state.policy_name, live.policyName) };
     }
     case 'group': {
-      const live = await client.getGroupAssignment(String(state.group_id), ctx.session.callOptions());
+      const wanted = String(state.group_id).toLowerCase();
+      const live = (await lists.groupAssignments()).find((a) => a.groupId.toLowerCase() === wanted);
       if (!live) return null;
       return { ...state, policy_name: sameName(state.policy_name, live.policyName), group_rank: live.rank };
     }
     case 'users': {
       // Users who lost the policy drop out of the set: the plan shows them being granted again.
-      const holders = await lists.usersWithPolicy(String(state.policy_name));
-      const held = new Set(holders.map((u) => u.toLowerCase()));
-      return { ...state, users: (knownStrings(state.users) ?? []).filter((u) => held.has(u.toLowerCase())) };
+      const declared = knownStrings(state.users) ?? [];
+      const holders = await client.usersHoldingPolicy(String(state.policy_name), declared, ctx.session.callOptions());
+      if (holders.path === 'per-user') warnPerUserRead(ctx, declared.length, holders.reason);
+      const held = new Set(holders.users.map((u) => u.toLowerCase()));
+      return { ...state, users: declared.filter((u) => held.has(u.toLowerCase())) };
     }
     default:
       return state;
   }
+}
+
+function warnPerUserRead(ctx: ResourceContext, users: number, reason: string | undefined): void {
+  ctx.warn(
+    'Users read one by one',
+    `tenant ${ctx.session.tenantId}: the user search behind Get-CsOnlineUser -Filter is not available (${reason ?? 'no reason given'}), ` +
+      `so each of the ${users} users' effective policy was read instead (${users} calls). ${PROBE_HINT}`,
+  );
 }
 
 function sameName(stateValue: TfValue, live: string): string {
@@ -185,6 +217,10 @@ function sameName(stateValue: TfValue, live: string): string {
 
 // ---- update ----
 async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
+  return ctx.session.serialized(() => updateInOrder(ctx, prior, planned));
+}
+
+async function updateInOrder(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
   const scope = scopeOf(planned);
   if (scope !== 'users') {
     await grant(ctx, planned, []);
@@ -200,15 +236,22 @@ async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject):
 
 // ---- delete ----
 async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+  await ctx.session.serialized(() => removeInOrder(ctx, state));
+}
+
+async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<void> {
   const { client, lists } = ctx.session;
   const options = ctx.session.callOptions();
   switch (scopeOf(state)) {
-    case 'global':
-      await client.grantTenant(null, options);
-      lists.forget('tenant-policy');
+    case 'global': {
+      const read = await client.grantTenant(null, options);
+      lists.forget('tenant-grant');
+      if (!read.available) warnTenantGrantUnread(ctx, read.reason, 'the default was restored but could not be read back');
       return;
+    }
     case 'group':
       await client.removeGroup(String(state.group_id), options);
+      lists.forget('groups');
       return;
     case 'users':
       await assignUsers(ctx, null, knownStrings(state.users) ?? []);
@@ -222,10 +265,22 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
   const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null };
   const notFound = (what: string) =>
     new DiagnosticError('Cannot import: nothing assigned', `tenant ${tenantId}: ${what}; nothing to import for id "${id}".`);
-  if (id === 'global') {
-    const live = await lists.tenantPolicy();
-    if (live === null || live.toLowerCase() === 'global') throw notFound('the tenant-wide assignment is the default (Global) policy');
-    return { ...base, policy_name: live, global: true };
+  const global = /^global(?:\/(.+))?$/.exec(id);
+  if (global) {
+    const live = await lists.tenantGrant();
+    if (!live.available) {
+      if (global[1] === undefined) {
+        throw new DiagnosticError(
+          'Cannot read the tenant-wide assignment',
+          `tenant ${tenantId}: the service refused the candidate read (${live.reason}). Import with the policy you know is granted, e.g. "global/PexipServiceProviderEnabled". ${PROBE_HINT}`,
+        );
+      }
+      await checkPolicyName(ctx, global[1]);
+      warnTenantGrantUnread(ctx, live.reason, `imported as ${global[1]} on your word`);
+      return { ...base, id: 'global', policy_name: global[1], global: true };
+    }
+    if (live.policyName === null || live.policyName.toLowerCase() === 'global') throw notFound('the tenant-wide assignment is the default (Global) policy');
+    return { ...base, id: 'global', policy_name: live.policyName, global: true };
   }
   const group = /^group\/(.+)$/.exec(id);
   if (group) {
@@ -233,11 +288,18 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
     if (!live) throw notFound(`group ${group[1]} has no TeamsVideoInteropServicePolicy assignment`);
     return { ...base, policy_name: live.policyName, group_id: group[1], group_rank: live.rank };
   }
-  const users = /^users\/(.+)$/.exec(id);
+  const users = /^users\/([^/]+)(?:\/(.+))?$/.exec(id);
   if (users) {
-    const holders = await lists.usersWithPolicy(users[1]);
-    if (holders.length === 0) throw notFound(`no user has a direct assignment of ${users[1]}`);
-    return { ...base, policy_name: users[1], users: holders };
+    const named = users[2]?.split(',').map((u) => u.trim()).filter((u) => u !== '') ?? [];
+    const holders = await client.usersHoldingPolicy(users[1], named, { ...ctx.session.callOptions(), allUsers: named.length === 0 });
+    if (holders.path === 'per-user' && named.length === 0) {
+      throw new DiagnosticError(
+        'Cannot list the users holding the policy',
+        `tenant ${tenantId}: the user search is not available (${holders.reason}). Name the users in the id: "users/${users[1]}/alice@contoso.com,bob@contoso.com". ${PROBE_HINT}`,
+      );
+    }
+    if (holders.users.length === 0) throw notFound(`no user${named.length > 0 ? ' of those named' : ''} holds ${users[1]}`);
+    return { ...base, id: `users/${users[1]}`, policy_name: users[1], users: [...holders.users] };
   }
   throw new DiagnosticError(
     'Invalid import id',
