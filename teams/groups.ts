@@ -68,7 +68,8 @@ export async function grantGroup(
   const deadline = ctx.deadline(opts);
   const body: GroupGrantBody = { policyName: resolved, priority: rank };
   try {
-    await ctx.api.call({ method: 'POST', path: routes.groupGrant(groupId), body, subject, deadline, signal: opts?.signal });
+    // Sending the same grant again after a lost response puts the group at the same rank: idempotent in effect.
+    await ctx.api.call({ method: 'POST', path: routes.groupGrant(groupId), body, subject, deadline, signal: opts?.signal, idempotent: true });
   } catch (error) {
     if (error instanceof InvalidInputError) throw refusedForPolicyType(subject, error);
     if (!(error instanceof TeamsApiError && error.status === 409)) throw error;

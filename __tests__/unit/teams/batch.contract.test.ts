@@ -1,7 +1,7 @@
 import { BatchAssignmentError, BatchProgress } from '../../../teams';
 import { startHarness, Harness } from './emulator-harness';
 
-const BATCH_POST = 'POST /Teams.PolicyAssignment/batchAssignments';
+const BATCH_POST = 'POST /Skype.Policy/assignments/operations';
 const users = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${i}@contoso.com`);
 
 describe('TeamsAdminClient batch assignment against the emulator', () => {

@@ -8,9 +8,9 @@ const shared = sharedEmulator();
 
 type Op = 'create' | 'update' | 'grantUser' | 'addDomain';
 const ROUTES: Record<Op, string[]> = {
-  create: [`POST ${T.providers}`, `GET ${T.provider}`],
-  update: [`PUT ${T.provider}`, `GET ${T.provider}`],
-  grantUser: [`PATCH ${T.userPolicy}`, `GET ${T.userPolicy}`, `GET ${T.policies}`],
+  create: [`POST ${T.providers}`, `GET ${T.providers}`],
+  update: [`PATCH ${T.provider}`, `GET ${T.providers}`],
+  grantUser: [`PATCH ${T.userGrant}`, `GET ${T.userEffectivePolicy}`, `GET ${T.policies}`],
   addDomain: [`PATCH ${T.federation}`, `GET ${T.federation}`],
 };
 

@@ -89,11 +89,11 @@ export interface FreshTenant {
  * One emulator for a whole file (registers beforeAll/afterAll): property tests run many cases, and a
  * fresh tenant per case keeps them apart without paying an emulator start for each.
  */
-export function sharedEmulator(): { readonly emulator: RunningEmulator; freshTenant(): FreshTenant } {
+export function sharedEmulator(options: Parameters<typeof startEmulator>[0] = {}): { readonly emulator: RunningEmulator; freshTenant(): FreshTenant } {
   let emulator: RunningEmulator | undefined;
   const clients: TeamsAdminClient[] = [];
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator(options);
   });
   afterAll(async () => {
     clients.forEach((c) => c.close());

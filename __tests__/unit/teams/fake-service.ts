@@ -18,7 +18,9 @@ export interface FakeService {
   stop: () => Promise<void>;
 }
 
-export const ADMIN_ENDPOINT = 'https://admin.example.test/tenant';
+/** The host discovery answers (evidence §1: a host such as admin2a.online.lync.com), and the header the client then sends. */
+export const ADMIN_HOST = 'admin2a.example.test';
+export const ADMIN_ENDPOINT = `https://${ADMIN_HOST}`;
 
 /** Discovery is answered automatically; every other request goes to `script`. */
 export async function startFakeService(script: (req: SeenRequest, index: number) => Answer): Promise<FakeService> {
@@ -30,7 +32,7 @@ export async function startFakeService(script: (req: SeenRequest, index: number)
     req.on('end', () => {
       const r: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       seen.push(r);
-      const answer: Answer = r.path.endsWith('/Teams.Tenant/serviceDiscovery') ? { status: 200, body: { AdminEndpoint: ADMIN_ENDPOINT } } : script(r, index++);
+      const answer: Answer = r.path.endsWith('/Teams.Tenant/serviceDiscovery') ? { status: 200, body: { Endpoints: { AdminServiceEndpoint: ADMIN_HOST } } } : script(r, index++);
       if (answer === 'reset') {
         req.socket.destroy();
         return;

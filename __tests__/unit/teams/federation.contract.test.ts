@@ -1,6 +1,6 @@
 import { startHarness, Harness } from './emulator-harness';
 
-const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/Global';
+const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/{identity}';
 const allowList = (...domains: string[]) => ({
   Identity: 'Global' as const,
   AllowFederatedUsers: true,

@@ -13,26 +13,36 @@ describe('TeamsAdminClient request pipeline against the emulator', () => {
 
   test('when a client makes several calls, then service discovery runs once', async () => {
     await h.client.listProviders();
-    await h.client.getTenantPolicy();
+    await h.client.readTenantGrant();
     await h.client.getFederation();
 
     expect(h.emulator.log.count(DISCOVERY)).toBe(1);
   });
 
+  test('given discovery fails, when calling a /Skype.Policy route, then the call goes on without the target header and a warning is logged', async () => {
+    h.emulator.faults.add({ kind: 'error', route: DISCOVERY, status: 404 });
+
+    await expect(h.client.listProviders()).resolves.toEqual([]);
+
+    expect(h.logs.some((l) => l.level === 'warn' && /service discovery failed .*calling without X-MS-Target-Uri/.test(l.message))).toBe(true);
+  });
+
   test('when a client makes several calls, then the credential is asked for one token', async () => {
     await h.client.listProviders();
-    await h.client.getTenantPolicy();
+    await h.client.readTenantGrant();
 
     expect(h.tokenRequests()).toBe(1);
   });
 
   test('given a provider and a Global grant in place, when a fresh client checks both, then it takes at most 3 calls', async () => {
+    await h.stop();
+    h = await startHarness({ candidates: ['tenantGrantRead'] });
     h.tenant.setProvider({ Identity: 'Pexip', TenantKey: PEXIP.tenantKey });
     h.tenant.setTenantPolicy('PexipServiceProviderEnabled');
     const fresh = h.newClient();
 
     await fresh.getProvider('Pexip');
-    await fresh.getTenantPolicy();
+    await fresh.readTenantGrant();
 
     expect(h.emulator.log.total()).toBeLessThanOrEqual(3);
   });
@@ -106,19 +116,23 @@ describe('TeamsAdminClient request pipeline against the emulator', () => {
 
     const routes = h.emulator.log.entries().map((e) => `${e.method} ${e.route}`);
     const firstPost = routes.indexOf(`POST ${PROVIDERS}`);
-    expect(routes[firstPost + 1]).toBe(`GET ${PROVIDERS}/configuration/{identity}`);
+    expect(routes[firstPost + 1]).toBe(`GET ${PROVIDERS}`);
     expect(routes.filter((r) => r === `POST ${PROVIDERS}`)).toHaveLength(2);
   });
 
   test('given a change made elsewhere with a replication lag, when waiting until consistent, then the change is returned once reads agree', async () => {
-    h.emulator.faults.add({ kind: 'replicationLag', route: 'PATCH /Skype.Policy/tenants/policies/TeamsVideoInteropServicePolicy', ms: 100, times: 1 });
+    await h.stop();
+    h = await startHarness({ candidates: ['tenantGrantRead'] });
+    h.emulator.faults.add({ kind: 'replicationLag', route: 'PATCH /Skype.Policy/tenants/policies/{policyType}', ms: 100, times: 1 });
     const other = h.newClient();
     await other.grantTenant('PexipServiceProviderEnabled', { waitForConsistency: false });
 
-    const seen = await h.client.waitUntilConsistent(() => h.client.getTenantPolicy(), (v) => v === 'PexipServiceProviderEnabled', { object: 'Global assignment' });
+    const seen = await h.client.waitUntilConsistent(() => h.client.readTenantGrant(), (v) => v.available && v.policyName === 'PexipServiceProviderEnabled', {
+      object: 'Global assignment',
+    });
 
-    expect(seen).toBe('PexipServiceProviderEnabled');
+    expect(seen).toEqual({ available: true, policyName: 'PexipServiceProviderEnabled' });
     // At least one stale read before the two that agree.
-    expect(h.emulator.log.count('GET /Skype.Policy/tenants/policies/TeamsVideoInteropServicePolicy')).toBeGreaterThanOrEqual(3);
+    expect(h.emulator.log.count('GET /Skype.Policy/tenants/policies/{policyType}')).toBeGreaterThanOrEqual(3);
   });
 });

@@ -70,13 +70,17 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     expect(svc.seen).toHaveLength(3);
   });
 
-  test('given a reset connection, when updating (PUT), then the idempotent call is sent again', async () => {
-    await start((req, i) => (i === 0 ? 'reset' : req.method === 'PUT' ? { status: 200, body: {} } : { status: 200, body: { Identity: 'Pexip', TenantKey: 'k' } }));
+  test('given a reset connection, when updating (PATCH), then the idempotent call is sent again', async () => {
+    let patches = 0;
+    await start((req) => {
+      if (req.method === 'GET') return { status: 200, body: [{ Identity: 'Pexip', TenantKey: 'old' }] };
+      return patches++ === 0 ? 'reset' : { status: 200, body: {} };
+    });
     const client = clientFor();
 
-    await client.updateProvider({ identity: 'Pexip', tenantKey: 'k', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false }, { waitForConsistency: false });
+    await client.updateProvider({ identity: 'Pexip', tenantKey: 'new', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false }, { waitForConsistency: false });
 
-    expect(svc.seen.filter((r) => r.method === 'PUT')).toHaveLength(2);
+    expect(svc.seen.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual(['{"TenantKey":"new"}', '{"TenantKey":"new"}']);
   });
 
   test('given a long Retry-After, when the caller aborts, then the call stops at once', async () => {
@@ -111,10 +115,10 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     await start(() => ({ status: 500, body: { error: { code: 'InternalError', message: 'boom' } } }));
     const client = new TeamsAdminClient({ tenantId: TENANT, credential: staticCredential(), endpoint: svc.url, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
 
-    const err = await client.getTenantPolicy().catch((e: unknown) => e);
+    const err = await client.listPolicies().catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(ServiceError);
-    expect((err as Error).message).toBe(`tenant ${TENANT}: tenant-wide (Global) assignment: HTTP 500 after 2 attempts (service said: boom)`);
+    expect((err as Error).message).toBe(`tenant ${TENANT}: TeamsVideoInteropServicePolicy list: HTTP 500 after 2 attempts (service said: boom)`);
     client.close();
   });
 });

@@ -38,10 +38,10 @@ describe('batch helpers', () => {
   });
 
   test('a completed user with an empty result counts as success', () => {
-    expect(isUserSuccess({ State: 'Completed', Result: '' })).toBe(true);
+    expect(isUserSuccess({ state: 'Completed', result: '' })).toBe(true);
   });
 
   test('a completed user with an error text counts as a failure', () => {
-    expect(isUserSuccess({ State: 'Completed', Result: 'user not found' })).toBe(false);
+    expect(isUserSuccess({ state: 'Completed', result: 'user not found' })).toBe(false);
   });
 });
