@@ -10,9 +10,12 @@
  *   entry is never removed;
  * - a guard decides only on a confirmed read (the same answer several times in a row), since
  *   a lagging replica may still show the list from before another admin's change;
- * - the write is verified afterwards; a result the guards forbid is an error naming what happened.
+ * - the write is verified by a confirmed read afterwards; a result the guards forbid is an
+ *   error naming what happened, and a change of ours undone by another writer is tried again
+ *   (at most FEDERATION_ROUNDS times).
  * What remains: between our confirmed read and our PATCH another writer's change can be
- * overwritten (the service offers no conditional write in the evidence).
+ * overwritten (the service offers no conditional write in the evidence), and two stacks
+ * removing the two last entries at once end with one of them kept ('kept-last-entry').
  */
 import { routes } from './routes';
 import type { FederationPatchBody } from './wire';
@@ -72,35 +75,42 @@ async function writeList(ctx: OperationContext, domains: readonly string[], dead
   await ctx.api.call({ method: 'PATCH', path: routes.federation(), body, subject: ctx.subject(SUBJECT), deadline, signal: opts?.signal });
 }
 
-/** Reads until `seen` holds several times in a row, then checks what no write of ours may leave. */
-async function verify(ctx: OperationContext, deadline: Deadline, opts: WriteOptions | undefined, what: string, seen: (f: FederationSettings) => boolean): Promise<FederationSettings> {
-  const readOpts = { deadline: deadline.at, signal: opts?.signal };
-  let last: FederationSettings | undefined;
-  await ctx.confirm(opts, deadline, ctx.subject(SUBJECT), what, async () => (last = await getFederation(ctx, readOpts)), seen);
-  const after = last ?? (await getFederation(ctx, readOpts));
-  if (!after.allowAllKnownDomains && after.allowedDomains.length === 0) {
+/** Rounds of read-modify-write before another writer's changes are reported instead of fought. */
+export const FEDERATION_ROUNDS = 3;
+
+/** After our write: a confirmed read, and an error for what no write of ours may leave. */
+async function readAfterWrite(ctx: OperationContext, deadline: Deadline, opts: WriteOptions | undefined, did: string): Promise<FederationSettings> {
+  const after = await confirmedRead(ctx, deadline, opts);
+  if (after.allowAllKnownDomains) {
+    throw new ServiceError(ctx.subject(SUBJECT), `after ${did} the tenant reads "allow all known domains": another writer changed federation at the same time; check it and apply again`);
+  }
+  if (after.allowedDomains.length === 0) {
     throw new ServiceError(
       ctx.subject(SUBJECT),
-      'after our write the allow-list reads empty, which Teams treats as "federate with nobody": another writer changed it at the same time. ' +
+      `after ${did} the allow-list reads empty, which Teams treats as "federate with nobody": another writer changed it at the same time. ` +
         'Restore the entries the tenant needs (Set-CsTenantFederationConfiguration -AllowedDomains) and apply again',
     );
   }
   return after;
 }
 
+const anotherWriter = (ctx: OperationContext, d: string, goal: string) =>
+  new ServiceError(ctx.subject(SUBJECT), `${d} is still ${goal} after ${FEDERATION_ROUNDS} rounds of read, write and confirmed read: another writer keeps changing the allow-list; apply again later`);
+
 /** Adds one domain. In allow-all mode it is already allowed, so nothing is written. */
 export async function addAllowedDomain(ctx: OperationContext, domain: string, opts?: WriteOptions): Promise<AddDomainOutcome> {
   const d = normalise(ctx, domain);
   const deadline = ctx.deadline(opts);
-  const current = await confirmedRead(ctx, deadline, opts);
-  if (current.allowAllKnownDomains) return 'allow-all';
-  if (current.allowedDomains.includes(d)) return 'already-allowed';
-  await writeList(ctx, [...current.allowedDomains, d], deadline, opts);
-  const after = await verify(ctx, deadline, opts, `${d} to be on the allow-list`, (f) => f.allowAllKnownDomains || f.allowedDomains.includes(d));
-  if (after.allowAllKnownDomains) {
-    throw new ServiceError(ctx.subject(SUBJECT), `after adding ${d} the tenant reads "allow all known domains": another writer changed federation at the same time`);
+  for (let round = 1; ; round++) {
+    const current = await confirmedRead(ctx, deadline, opts);
+    if (current.allowAllKnownDomains) return 'allow-all';
+    if (current.allowedDomains.includes(d)) return round === 1 ? 'already-allowed' : 'added';
+    if (round > FEDERATION_ROUNDS) throw anotherWriter(ctx, d, 'off the allow-list');
+    await writeList(ctx, [...current.allowedDomains, d], deadline, opts);
+    if (opts?.waitForConsistency === false) return 'added';
+    const after = await readAfterWrite(ctx, deadline, opts, `adding ${d}`);
+    if (after.allowedDomains.includes(d)) return 'added';
   }
-  return 'added';
 }
 
 /**
@@ -110,15 +120,16 @@ export async function addAllowedDomain(ctx: OperationContext, domain: string, op
 export async function removeAllowedDomain(ctx: OperationContext, domain: string, opts?: WriteOptions): Promise<RemoveDomainOutcome> {
   const d = normalise(ctx, domain);
   const deadline = ctx.deadline(opts);
-  const current = await confirmedRead(ctx, deadline, opts);
-  if (current.allowAllKnownDomains) return 'allow-all';
-  if (!current.allowedDomains.includes(d)) return 'absent';
-  const rest = current.allowedDomains.filter((x) => x !== d);
-  if (rest.length === 0) return 'kept-last-entry';
-  await writeList(ctx, rest, deadline, opts);
-  const after = await verify(ctx, deadline, opts, `${d} to be off the allow-list`, (f) => f.allowAllKnownDomains || !f.allowedDomains.includes(d));
-  if (after.allowAllKnownDomains) {
-    throw new ServiceError(ctx.subject(SUBJECT), `after removing ${d} the tenant reads "allow all known domains": another writer changed federation at the same time`);
+  for (let round = 1; ; round++) {
+    const current = await confirmedRead(ctx, deadline, opts);
+    if (current.allowAllKnownDomains) return 'allow-all';
+    if (!current.allowedDomains.includes(d)) return round === 1 ? 'absent' : 'removed';
+    const rest = current.allowedDomains.filter((x) => x !== d);
+    if (rest.length === 0) return 'kept-last-entry';
+    if (round > FEDERATION_ROUNDS) throw anotherWriter(ctx, d, 'on the allow-list');
+    await writeList(ctx, rest, deadline, opts);
+    if (opts?.waitForConsistency === false) return 'removed';
+    const after = await readAfterWrite(ctx, deadline, opts, `removing ${d}`);
+    if (!after.allowedDomains.includes(d)) return 'removed';
   }
-  return 'removed';
 }

@@ -1,4 +1,6 @@
+import { ServiceError } from '../../../teams';
 import { startHarness, Harness } from './emulator-harness';
+import { startFakeService, type FakeService } from './fake-service';
 
 const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/{identity}';
 const allowList = (...domains: string[]) => ({
@@ -74,5 +76,76 @@ describe('TeamsAdminClient federation against the emulator', () => {
     await h.client.removeAllowedDomain('contoso.com');
 
     expect(h.emulator.log.count(`PUT ${FEDERATION}`)).toBe(0);
+  });
+
+  /** Another admin's change, sent straight to the service, as Set-CsTenantFederationConfiguration would. */
+  async function adminPatch(body: unknown): Promise<void> {
+    const res = await fetch(`${h.emulator.url}/Skype.Policy/configurations/TenantFederationSettings/configuration/Global`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${h.emulator.issueToken(h.tenantId)}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(204);
+  }
+
+  test('given an admin switched to allow-all and replicas still show the old list, when adding, then nothing is written', async () => {
+    h.tenant.setFederation(allowList('contoso.com'));
+    h.emulator.faults.add({ kind: 'replicationLag', route: `PATCH ${FEDERATION}`, ms: 60, times: 1 });
+    await adminPatch({ AllowedDomains: {} });
+    const careful = h.newClient({ consistency: { confirmations: 3, intervalMs: 40, maxIntervalMs: 40 } });
+
+    expect(await careful.addAllowedDomain('pexip.me')).toBe('allow-all');
+
+    expect(h.tenant.getFederation().AllowedDomains).toEqual({});
+    expect(h.emulator.log.writes().filter((w) => w.method === 'PATCH')).toHaveLength(1); // the admin's only
+  });
+
+  test('given two stacks remove the two entries at once with slow writes, when both finish, then the list is never empty', async () => {
+    h.tenant.setFederation(allowList('pexip.me', 'other.example'));
+    h.emulator.faults.add({ kind: 'latency', route: `PATCH ${FEDERATION}`, ms: 150 });
+    const a = h.newClient();
+    const b = h.newClient();
+
+    const outcomes = await Promise.all([a.removeAllowedDomain('pexip.me'), b.removeAllowedDomain('other.example')]);
+
+    expect(h.tenant.getFederation().AllowedDomains.AllowedDomain?.length).toBe(1);
+    expect([...outcomes].sort()).toEqual(['kept-last-entry', 'removed']);
+  });
+
+  test('given other entries, when adding and removing ours, then the other entries survive in order', async () => {
+    h.tenant.setFederation(allowList('a.example', 'b.example', 'c.example'));
+
+    await h.client.addAllowedDomain('pexip.me');
+    await h.client.removeAllowedDomain('pexip.me');
+
+    expect(h.tenant.getFederation().AllowedDomains.AllowedDomain).toEqual([{ Domain: 'a.example' }, { Domain: 'b.example' }, { Domain: 'c.example' }]);
+  });
+});
+
+describe('TeamsAdminClient federation verification (scripted service)', () => {
+  let svc: FakeService;
+  afterEach(() => svc?.stop());
+
+  test('given another writer empties the list right after our write, when removing, then the error says federation is off and why', async () => {
+    let written = false;
+    svc = await startFakeService((req) => {
+      if (req.method === 'PATCH') {
+        written = true;
+        return { status: 204 };
+      }
+      const list = written ? [] : [{ Domain: 'pexip.me' }, { Domain: 'contoso.com' }];
+      return { status: 200, body: { Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: list }, BlockedDomains: [] } };
+    });
+    const h2 = await startHarness();
+    const client = h2.newClient({ endpoint: svc.url });
+
+    const err = await client.removeAllowedDomain('pexip.me').catch((e: unknown) => e);
+    await h2.stop();
+
+    expect(err).toBeInstanceOf(ServiceError);
+    expect((err as Error).message).toMatch(/after removing pexip.me the allow-list reads empty, which Teams treats as "federate with nobody": another writer changed it/);
+    expect(svc.seen.filter((r) => r.method === 'PATCH').map((r) => JSON.parse(r.body))).toEqual([
+      { Identity: 'Global', AllowedDomains: { AllowedDomain: [{ Domain: 'contoso.com' }] } },
+    ]);
   });
 });
