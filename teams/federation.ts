@@ -23,7 +23,7 @@ import { readFederation } from './wire-read';
 import type { OperationContext } from './context';
 import type { Deadline } from './deadline';
 import { sleep } from './deadline';
-import { InvalidInputError, ServiceError } from './errors';
+import { DeadlineExceededError, InvalidInputError, ServiceError } from './errors';
 import type { AddDomainOutcome, CallOptions, FederationSettings, RemoveDomainOutcome, WriteOptions } from './types';
 
 const SUBJECT = 'federation settings (TenantFederationSettings Global)';
@@ -59,7 +59,7 @@ async function confirmedRead(ctx: OperationContext, deadline: Deadline, opts?: C
   const wanted = Math.max(1, ctx.consistency.confirmations);
   while (streak < wanted) {
     if (!deadline.canWait(ctx.consistency.intervalMs)) {
-      throw new ServiceError(ctx.subject(SUBJECT), `the allow-list did not read the same ${wanted} times in a row before the deadline; nothing was written`);
+      throw new DeadlineExceededError(ctx.subject(SUBJECT), `before the allow-list read the same ${wanted} times in a row (nothing was written by this read)`);
     }
     await sleep(ctx.consistency.intervalMs, opts?.signal);
     const next = await getFederation(ctx, readOpts);
@@ -78,9 +78,40 @@ async function writeList(ctx: OperationContext, domains: readonly string[], dead
 /** Rounds of read-modify-write before another writer's changes are reported instead of fought. */
 export const FEDERATION_ROUNDS = 3;
 
-/** After our write: a confirmed read, and an error for what no write of ours may leave. */
-async function readAfterWrite(ctx: OperationContext, deadline: Deadline, opts: WriteOptions | undefined, did: string): Promise<FederationSettings> {
-  const after = await confirmedRead(ctx, deadline, opts);
+/**
+ * After our write: reads until the answer is confirmed (the same several times in a row) as
+ * either our goal or a state nobody here wrote (another writer's). A read still showing the
+ * list from before our write is replication lag: waited out, never confirmed. Then checks
+ * what no write of ours may leave.
+ */
+async function readAfterWrite(
+  ctx: OperationContext,
+  deadline: Deadline,
+  opts: WriteOptions | undefined,
+  did: string,
+  before: FederationSettings,
+  goal: (f: FederationSettings) => boolean,
+): Promise<FederationSettings> {
+  const readOpts = { deadline: deadline.at, signal: opts?.signal };
+  const wanted = Math.max(1, ctx.consistency.confirmations);
+  let streak = 0;
+  let lastKey = '';
+  let interval = ctx.consistency.intervalMs;
+  for (;;) {
+    const f = await getFederation(ctx, readOpts);
+    const k = goal(f) ? 'goal' : key(f) === key(before) ? 'before' : key(f);
+    streak = k !== 'before' && k === lastKey ? streak + 1 : k === 'before' ? 0 : 1;
+    lastKey = k;
+    if (streak >= wanted) return checkAfterWrite(ctx, f, did);
+    interval = k === 'before' ? Math.min(ctx.consistency.maxIntervalMs, interval * 2) : ctx.consistency.intervalMs;
+    if (!deadline.canWait(interval)) {
+      throw new DeadlineExceededError(ctx.subject(SUBJECT), `after ${did}, before the allow-list read back as written (last read: ${describe(f)})`);
+    }
+    await sleep(interval, opts?.signal);
+  }
+}
+
+function checkAfterWrite(ctx: OperationContext, after: FederationSettings, did: string): FederationSettings {
   if (after.allowAllKnownDomains) {
     throw new ServiceError(ctx.subject(SUBJECT), `after ${did} the tenant reads "allow all known domains": another writer changed federation at the same time; check it and apply again`);
   }
@@ -93,6 +124,9 @@ async function readAfterWrite(ctx: OperationContext, deadline: Deadline, opts: W
   }
   return after;
 }
+
+const describe = (f: FederationSettings) =>
+  f.allowAllKnownDomains ? 'allow all known domains' : f.allowedDomains.length === 0 ? 'empty' : f.allowedDomains.join(', ');
 
 const anotherWriter = (ctx: OperationContext, d: string, goal: string) =>
   new ServiceError(ctx.subject(SUBJECT), `${d} is still ${goal} after ${FEDERATION_ROUNDS} rounds of read, write and confirmed read: another writer keeps changing the allow-list; apply again later`);
@@ -108,7 +142,7 @@ export async function addAllowedDomain(ctx: OperationContext, domain: string, op
     if (round > FEDERATION_ROUNDS) throw anotherWriter(ctx, d, 'off the allow-list');
     await writeList(ctx, [...current.allowedDomains, d], deadline, opts);
     if (opts?.waitForConsistency === false) return 'added';
-    const after = await readAfterWrite(ctx, deadline, opts, `adding ${d}`);
+    const after = await readAfterWrite(ctx, deadline, opts, `adding ${d}`, current, (f) => !f.allowAllKnownDomains && f.allowedDomains.includes(d));
     if (after.allowedDomains.includes(d)) return 'added';
   }
 }
@@ -129,7 +163,7 @@ export async function removeAllowedDomain(ctx: OperationContext, domain: string,
     if (round > FEDERATION_ROUNDS) throw anotherWriter(ctx, d, 'on the allow-list');
     await writeList(ctx, rest, deadline, opts);
     if (opts?.waitForConsistency === false) return 'removed';
-    const after = await readAfterWrite(ctx, deadline, opts, `removing ${d}`);
+    const after = await readAfterWrite(ctx, deadline, opts, `removing ${d}`, current, (f) => !f.allowAllKnownDomains && f.allowedDomains.length > 0 && !f.allowedDomains.includes(d));
     if (!after.allowedDomains.includes(d)) return 'removed';
   }
 }

@@ -9,8 +9,8 @@ import { cviConfig, TerraformWorkspace } from '../support/workspace';
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000003';
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000001';
 const PROVIDERS = '/Skype.Policy/configurations/VideoInteropServiceProvider';
-const BATCHES = '/Teams.PolicyAssignment/batchAssignments';
-const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/Global';
+const BATCHES = '/Skype.Policy/assignments/operations';
+const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/{identity}';
 
 const appliedWrites = (emulator: RunningEmulator, method: string, route: string) =>
   emulator.log.writes().filter((w) => w.method === method && w.route === route).length;
@@ -68,7 +68,7 @@ describe('apply while the service throttles, fails, resets connections and lags'
     const tenant = emulator.tenant(TENANT);
     expect(tenant.getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
     expect(tenant.userAssignments()).toEqual({ 'carol@contoso.com': 'PexipServiceProviderEnabled', 'dave@contoso.com': 'PexipServiceProviderEnabled' });
-    expect(tenant.groupAssignments(GROUP)).toEqual([expect.objectContaining({ PolicyName: 'PexipServiceProviderEnabled', Rank: 1 })]);
+    expect(tenant.groupAssignments(GROUP)).toEqual([expect.objectContaining({ policyName: 'PexipServiceProviderEnabled', priority: 1 })]);
     expect(tenant.getFederation().AllowedDomains.AllowedDomain?.map((d) => d.Domain).sort()).toEqual(['partner.example.com', 'pexip.me']);
     const fired = emulator.log.entries().flatMap((e) => e.faults);
     expect(new Set(fired)).toEqual(new Set(['throttle', 'resetAfter', 'error', 'resetBefore', 'replicationLag']));

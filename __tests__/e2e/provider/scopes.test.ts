@@ -31,7 +31,8 @@ describe('tenant-wide and group assignments', () => {
     );
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    // The candidate read of the tenant-wide grant answers here; the next describe covers a service that refuses it.
+    emulator = await startEmulator({ candidates: ['tenantGrantRead'] });
     ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-scopes' });
     configure('PexipServiceProviderEnabled');
     await ws.terraform('init');
@@ -58,7 +59,7 @@ describe('tenant-wide and group assignments', () => {
     await ws.terraform('apply', '-auto-approve');
 
     expect(emulator.tenant(TENANT).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
-    expect(emulator.tenant(TENANT).groupAssignments(GROUP)).toEqual([expect.objectContaining({ PolicyName: 'PexipServiceProviderEnabled', Rank: 1 })]);
+    expect(emulator.tenant(TENANT).groupAssignments(GROUP)).toEqual([expect.objectContaining({ policyName: 'PexipServiceProviderEnabled', priority: 1 })]);
   }, 60_000);
 
   it('reports a different global policy and a different group rank as drift', async () => {
@@ -77,7 +78,7 @@ describe('tenant-wide and group assignments', () => {
     await ws.terraform('apply', '-auto-approve');
 
     expect(emulator.tenant(TENANT).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
-    expect(emulator.tenant(TENANT).groupAssignments(GROUP)[0]).toMatchObject({ Rank: 1 });
+    expect(emulator.tenant(TENANT).groupAssignments(GROUP)[0]).toMatchObject({ priority: 1 });
     expect((await ws.run('plan', '-detailed-exitcode')).code).toBe(0);
   }, 60_000);
 
@@ -86,6 +87,46 @@ describe('tenant-wide and group assignments', () => {
 
     expect(emulator.tenant(TENANT).getTenantPolicy()).toBeNull();
     expect(emulator.tenant(TENANT).groupAssignments(GROUP)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a tenant-wide assignment where the service has no read of it', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator(); // candidate reads off: GET of the tenant-wide grant answers 405
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-unread' });
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_video_interop_policy_assignment: { everyone: { policy_name: 'PexipServiceProviderEnabled', global: true } } }));
+    await ws.terraform('init');
+  }, 60_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('applies the grant and warns that it could not be read back', async () => {
+    const apply = await ws.terraform('apply', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+    expect(singleLine(apply.output)).toContain('Warning: Drift of the tenant-wide assignment cannot be detected');
+    expect(singleLine(apply.output)).toContain('npx cvi probe');
+  }, 60_000);
+
+  it('plans no change, keeping the last known state, and says drift cannot be seen rather than "in sync"', async () => {
+    emulator.tenant(TENANT).setTenantPolicy('PolycomServiceProviderEnabled'); // invisible without a read
+
+    const plan = await ws.run('plan', '-detailed-exitcode');
+
+    expect(plan.code).toBe(0);
+    expect(singleLine(plan.stdout + plan.stderr)).toMatch(/Drift of the tenant-wide assignment cannot be detected.*answered 405/);
+  }, 60_000);
+
+  it('restores the default on destroy', async () => {
+    await ws.terraform('destroy', '-auto-approve');
+
+    expect(emulator.tenant(TENANT).getTenantPolicy()).toBeNull();
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { TARGET_URI_HEADER, TEAMS_ADMIN_SCOPE, routes } from '../../../teams/routes';
+import { paths, TARGET_URI, TEAMS_ADMIN_SCOPE } from './api-client';
 
 const CVI = join(__dirname, '..', '..', '..', 'bin', 'cvi.js');
 const TENANT = '11111111-1111-1111-1111-111111111111';
@@ -42,7 +42,7 @@ function fetchToken(authorityHost: string, caPath: string): Promise<string> {
 describe('cvi emulator command', () => {
   it('serves the API with the faults given on the command line and stops cleanly on SIGTERM', async () => {
     // given the CLI started with one injected 503 on the providers list
-    const faults = JSON.stringify([{ kind: 'error', status: 503, route: `GET ${routes.providers()}`, times: 1 }]);
+    const faults = JSON.stringify([{ kind: 'error', status: 503, route: `GET ${paths.providers()}`, times: 1 }]);
     const cli = startCli(['--port', '0', '--replication-lag', '0', '--faults', faults]);
     try {
       await waitFor(cli.output, 'Ctrl-C stops it.');
@@ -51,10 +51,10 @@ describe('cvi emulator command', () => {
       const caPath = /token endpoint CA:\s+(\S+)/.exec(cli.output())![1];
       // when a client gets a token over HTTPS (trusting the printed CA), discovers, and lists providers twice
       const token = await fetchToken(authority, caPath);
-      const discovery = await fetch(url + routes.serviceDiscovery(), { headers: { authorization: `Bearer ${token}` } });
-      const { AdminEndpoint } = (await discovery.json()) as { AdminEndpoint: string };
-      const headers = { authorization: `Bearer ${token}`, [TARGET_URI_HEADER]: AdminEndpoint };
-      const statuses = [(await fetch(url + routes.providers(), { headers })).status, (await fetch(url + routes.providers(), { headers })).status];
+      const discovery = await fetch(url + paths.discovery(), { headers: { authorization: `Bearer ${token}` } });
+      const { Endpoints } = (await discovery.json()) as { Endpoints: { AdminServiceEndpoint: string } };
+      const headers = { authorization: `Bearer ${token}`, [TARGET_URI]: `https://${Endpoints.AdminServiceEndpoint}` };
+      const statuses = [(await fetch(url + paths.providers(), { headers })).status, (await fetch(url + paths.providers(), { headers })).status];
       // then the fault fires once, and SIGTERM ends the process with exit 0
       expect(statuses).toEqual([503, 200]);
       cli.child.kill('SIGTERM');

@@ -1,120 +1,174 @@
-import { routes } from '../../../teams/routes';
-import { connect, emulatorPerTest } from './api-client';
+import { connect, emulatorPerTest, expectSkypeError, paths } from './api-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
+const APP = '923c9f0a-b883-4efe-af73-54810da59f83';
 const PEXIP = {
   Identity: 'Pexip',
   TenantKey: 'teams@contoso.com',
   InstructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}',
-  AadApplicationIds: '923c9f0a-b883-4efe-af73-54810da59f83',
+  AadApplicationIds: APP,
   AllowAppGuestJoinsAsAuthenticated: true,
 };
 
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+/**
+ * §2 VideoInteropServiceProvider as the MPA client calls it: GET list (array), GET one
+ * (object), POST the bound parameters then re-GET, PATCH only the changed ones, DELETE with
+ * the bound parameters (`Identity`) as a body. Success is any 2xx (open question 8).
+ */
 describe('emulated video interop service providers', () => {
   const run = emulatorPerTest(TENANT);
 
-  it('creates a provider and lists it', async () => {
-    // given a tenant without providers
-    // when a provider is created
-    const created = await run.api.call('POST', routes.providers(), PEXIP);
-    // then it is answered 201 and listed
-    expect(created.status).toBe(201);
-    const list = await run.api.call('GET', routes.providers());
+  it('creates a provider from a POST of the set fields, readable as the module re-reads it', async () => {
+    // when a provider is created with only Identity and TenantKey, as New-... -Identity -TenantKey binds them
+    const created = await run.api.call('POST', paths.providers(), { Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+    // then the create succeeds and GET …/configuration/{Identity} answers the object
+    expect(is2xx(created.status)).toBe(true);
+    const one = await run.api.call('GET', paths.provider('Pexip'));
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+  });
+
+  it('lists providers as a JSON array of PascalCase objects', async () => {
+    // given a provider created with every field
+    await run.api.call('POST', paths.providers(), PEXIP);
+    // when the list is read, then it is an array holding the provider with its fields
+    const list = await run.api.call('GET', paths.providers());
+    expect(list.status).toBe(200);
     expect(list.body).toEqual([PEXIP]);
   });
 
-  it('rejects a create without TenantKey with a 400 naming the field', async () => {
-    // given a provider body without TenantKey
-    const { TenantKey: _omit, ...withoutKey } = PEXIP;
-    // when it is created
-    const res = await run.api.call('POST', routes.providers(), withoutKey);
-    // then the service refuses it, naming the field
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/TenantKey is required/);
+  it('answers an empty array for a tenant without providers', async () => {
+    // when a new tenant lists providers, then the answer is an empty array, not 404
+    expect(await run.api.call('GET', paths.providers())).toMatchObject({ status: 200, body: [] });
   });
 
-  it('answers 409 when a provider with the same identity exists', async () => {
+  it('refuses a create without TenantKey, which New-... makes mandatory', async () => {
+    // when a provider is created without TenantKey
+    const res = await run.api.call('POST', paths.providers(), { Identity: 'Pexip' });
+    // then the service refuses it, naming the field, and stores nothing
+    expectSkypeError(res, 400, 'TenantKey is required');
+    expect(run.emulator.tenant(TENANT).isEmpty()).toBe(true);
+  });
+
+  it('answers 409 when a provider with the same identity exists, and keeps the first', async () => {
     // given an existing Pexip provider
-    await run.api.call('POST', routes.providers(), PEXIP);
-    // when another Pexip provider is created
-    const again = await run.api.call('POST', routes.providers(), { ...PEXIP, TenantKey: 'other@contoso.com' });
+    await run.api.call('POST', paths.providers(), PEXIP);
+    // when another Pexip provider is created (identities compare without case)
+    const again = await run.api.call('POST', paths.providers(), { ...PEXIP, Identity: 'pexip', TenantKey: 'other@contoso.com' });
     // then it conflicts and the first one is untouched
-    expect(again.status).toBe(409);
+    expectSkypeError(again, 409, '"pexip" already exists');
     expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
   });
 
-  it('stores several app ids semicolon-separated', async () => {
-    // given two app ids with spaces around the separator
-    const ids = 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7 ; d46cf366-f046-4291-9ecb-a00b8dc39a83';
-    // when the provider is created
-    await run.api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: ids });
-    // then they are stored as one semicolon-separated string
-    expect(run.emulator.tenant(TENANT).getProvider('pexip')?.AadApplicationIds).toBe(
-      'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7;d46cf366-f046-4291-9ecb-a00b8dc39a83',
-    );
-  });
-
-  it('answers 404 to an update of a provider that does not exist', async () => {
-    // when a provider that was never created is updated
-    const res = await run.api.call('PUT', routes.provider('Cisco'), { TenantKey: 'x@m.webex.com' });
-    // then the answer is 404 naming it
-    expect(res.status).toBe(404);
-    expect(res.body.error.message).toMatch(/"Cisco" does not exist/);
-  });
-
-  it('updates only the fields a PUT carries', async () => {
-    // given a provider
-    await run.api.call('POST', routes.providers(), PEXIP);
-    // when a PUT carries only TenantKey
-    const res = await run.api.call('PUT', routes.provider('Pexip'), { TenantKey: 'video@contoso.com' });
+  it('updates with a PATCH of the changed fields only, keeping the rest', async () => {
+    // given a provider with every field
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when Set-... -Identity Pexip -TenantKey binds Identity and TenantKey only
+    const res = await run.api.call('PATCH', paths.provider('Pexip'), { Identity: 'Pexip', TenantKey: 'video@contoso.com' });
     // then TenantKey changes and every other field stays
-    expect(res.status).toBe(200);
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual({ ...PEXIP, TenantKey: 'video@contoso.com' });
+    expect(is2xx(res.status)).toBe(true);
+    expect((await run.api.call('GET', paths.provider('Pexip'))).body).toEqual({ ...PEXIP, TenantKey: 'video@contoso.com' });
   });
 
-  it('deletes a provider and then answers 404 to reading it', async () => {
+  it('clears an optional field given as null in a PATCH', async () => {
+    // given a provider with an instruction URI
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when a PATCH sets InstructionUri to null
+    await run.api.call('PATCH', paths.provider('Pexip'), { InstructionUri: null });
+    // then it is cleared and the rest stays
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual({ ...PEXIP, InstructionUri: null });
+  });
+
+  it('refuses a PUT, whose use by the service no Microsoft code shows', async () => {
     // given a provider
-    await run.api.call('POST', routes.providers(), PEXIP);
-    // when it is deleted, then the answer is 204
-    expect((await run.api.call('DELETE', routes.provider('Pexip'))).status).toBe(204);
-    // and reading it answers 404, leaving the tenant empty
-    expect((await run.api.call('GET', routes.provider('Pexip'))).status).toBe(404);
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when the whole object is PUT (go-teams' guess, Low)
+    const res = await run.api.call('PUT', paths.provider('Pexip'), { ...PEXIP, TenantKey: 'video@contoso.com' });
+    // then the method is refused and nothing changes
+    expectSkypeError(res, 405, 'PUT');
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+  });
+
+  it('answers 404 to a PATCH of a provider that does not exist', async () => {
+    // when a provider that was never created is updated, then the answer is 404 naming it
+    expectSkypeError(await run.api.call('PATCH', paths.provider('Cisco'), { TenantKey: 'x@m.webex.com' }), 404, '"Cisco" does not exist');
+  });
+
+  it('refuses to rename a provider through a PATCH', async () => {
+    // given a Pexip provider
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when a PATCH of Pexip names Cisco in its body, then it is refused and nothing changes
+    expectSkypeError(await run.api.call('PATCH', paths.provider('Pexip'), { Identity: 'Cisco' }), 400, 'cannot be renamed');
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+  });
+
+  it('deletes a provider with a DELETE carrying its Identity as the body', async () => {
+    // given a provider
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when Remove-... -Identity Pexip sends its bound parameters as the body
+    const res = await run.api.call('DELETE', paths.provider('Pexip'), { Identity: 'Pexip' });
+    // then it succeeds, a read answers 404, and the tenant is empty
+    expect(is2xx(res.status)).toBe(true);
+    expectSkypeError(await run.api.call('GET', paths.provider('Pexip')), 404);
     expect(run.emulator.tenant(TENANT).isEmpty()).toBe(true);
+  });
+
+  it('deletes a provider with a DELETE without a body, as ConfigAPI Remove does', async () => {
+    // given a provider
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when it is deleted without a body, then it is gone
+    expect(is2xx((await run.api.call('DELETE', paths.provider('Pexip'))).status)).toBe(true);
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
+  });
+
+  it('refuses a DELETE whose body names another provider', async () => {
+    // given a provider
+    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    // when the body's Identity differs from the path's, then nothing is deleted
+    expectSkypeError(await run.api.call('DELETE', paths.provider('Pexip'), { Identity: 'Cisco' }), 400, 'Cisco');
+    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+  });
+
+  it('answers 404 to a DELETE of a provider that does not exist', async () => {
+    // when a provider that was never created is deleted, then the answer is 404
+    expectSkypeError(await run.api.call('DELETE', paths.provider('Cisco'), { Identity: 'Cisco' }), 404, '"Cisco"');
+  });
+
+  it('stores several app ids as one semicolon-separated string', async () => {
+    // when a provider is created with two app ids and spaces around the separator
+    const second = 'd46cf366-f046-4291-9ecb-a00b8dc39a83';
+    await run.api.call('POST', paths.providers(), { ...PEXIP, AadApplicationIds: `${APP} ; ${second}` });
+    // then they are stored and answered as one semicolon-separated string
+    expect((await run.api.call('GET', paths.provider('Pexip'))).body.AadApplicationIds).toBe(`${APP};${second}`);
   });
 
   it('refuses an app id that is not a GUID, naming the entry', async () => {
-    // when a provider is created with a malformed app id
-    const res = await run.api.call('POST', routes.providers(), { ...PEXIP, AadApplicationIds: '923c9f0a-b883-4efe-af73-54810da59f83;pexip-bot' });
-    // then the service refuses it, naming the bad entry, and stores nothing
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('"pexip-bot" is not a GUID');
+    // when a provider is created with a malformed app id, then it is refused and nothing stored
+    const res = await run.api.call('POST', paths.providers(), { ...PEXIP, AadApplicationIds: `${APP};pexip-bot` });
+    expectSkypeError(res, 400, '"pexip-bot" is not a GUID');
     expect(run.emulator.tenant(TENANT).isEmpty()).toBe(true);
   });
 
-  it('refuses a field the service does not know', async () => {
-    // when a create carries a misspelt field
-    const res = await run.api.call('POST', routes.providers(), { ...PEXIP, InstructionUrl: 'https://example.com/{ConfId}' });
-    // then the message names the field and the allowed ones
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('unknown field "InstructionUrl"');
+  it('refuses a field the model does not have, naming it', async () => {
+    // when a create carries a misspelt field, then the message names it
+    expectSkypeError(await run.api.call('POST', paths.providers(), { ...PEXIP, InstructionUrl: 'https://example.com/{ConfId}' }), 400, 'unknown field "InstructionUrl"');
   });
 
-  it('refuses to rename a provider through PUT', async () => {
-    // given a Pexip provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
-    // when a PUT on Pexip names Cisco in its body
-    const res = await run.api.call('PUT', routes.provider('Pexip'), { Identity: 'Cisco' });
-    // then the update is refused
-    expect(res.status).toBe(400);
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+  it('reads an identity escaped as Uri.EscapeDataString escapes it', async () => {
+    // given a provider whose identity holds a space and an apostrophe
+    run.emulator.tenant(TENANT).setProvider({ Identity: "Pexip O'Neil", TenantKey: 'teams@contoso.com' });
+    // when it is read by its escaped identity, then it answers
+    expect(paths.provider("Pexip O'Neil")).toContain('Pexip%20O%27Neil');
+    expect((await run.api.call('GET', paths.provider("Pexip O'Neil"))).body.Identity).toBe("Pexip O'Neil");
   });
 
   it('keeps tenants apart', async () => {
     // given a second tenant
     const other = await connect(run.emulator, '22222222-2222-2222-2222-222222222222');
-    // when the first tenant creates a provider
-    await run.api.call('POST', routes.providers(), PEXIP);
-    // then the second tenant does not see it
-    expect((await other.call('GET', routes.providers())).body).toEqual([]);
+    // when the first tenant creates a provider, then the second does not see it
+    await run.api.call('POST', paths.providers(), PEXIP);
+    expect((await other.call('GET', paths.providers())).body).toEqual([]);
   });
 });

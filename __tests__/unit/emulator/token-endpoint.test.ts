@@ -3,8 +3,8 @@ import { Agent, request } from 'node:https';
 import { promisify } from 'node:util';
 import { ClientSecretCredential } from '@azure/identity';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { TEAMS_ADMIN_SCOPE, routes } from '../../../teams/routes';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { ADMIN_SERVICE_ENDPOINT, startEmulator, type RunningEmulator } from '../../../emulator';
+import { discover, TEAMS_ADMIN_SCOPE } from './api-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
@@ -48,9 +48,8 @@ describe('emulator token endpoint', () => {
     // when it asks for a Teams admin token
     const token = await credential.getToken(TEAMS_ADMIN_SCOPE);
     // then the token opens the API for that tenant
-    const res = await fetch(emulator.url + routes.serviceDiscovery(), { headers: { authorization: `Bearer ${token.token}` } });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { AdminEndpoint: string }).AdminEndpoint).toBe(`${emulator.url}/admin/${TENANT}`);
+    expect(await discover(emulator, token.token)).toBe(ADMIN_SERVICE_ENDPOINT);
+    expect(emulator.tenantIds()).toEqual([TENANT]);
   });
 
   it('refuses a scope other than the Teams admin API', async () => {
