@@ -133,7 +133,8 @@ function checkTarget(req: IncomingMessage, path: string): void {
   const wanted = `https://${ADMIN_SERVICE_ENDPOINT}`;
   const required = /^\/Teams\./i.test(path);
   if (given === undefined && !required) return;
-  if (given === wanted || given === `${wanted}/`) return;
+  const value = typeof given === 'string' ? given.toLowerCase().replace(/\/$/, '') : undefined;
+  if (value === wanted) return; // host names compare without case; 2.3.1 added a trailing slash
   const what = given === undefined ? 'is missing' : `is "${String(given)}"`;
   throw new ApiError(400, 'BadRequest', `header X-MS-Target-Uri ${what}; call GET /Teams.Tenant/serviceDiscovery first and send https://<Endpoints.AdminServiceEndpoint> (${wanted})`);
 }

@@ -9,7 +9,8 @@ import { isGuid } from './identity';
  * TenantKey required on create, AadApplicationIds stored as one semicolon-separated string.
  */
 
-const FIELDS = ['Identity', 'TenantKey', 'InstructionUri', 'AadApplicationIds', 'AllowAppGuestJoinsAsAuthenticated'] as const;
+/** §2 fields; `Name` is the cmdlet's other way to name the provider (-Name instead of -Identity) and is not stored apart. */
+const FIELDS = ['Identity', 'Name', 'TenantKey', 'InstructionUri', 'AadApplicationIds', 'AllowAppGuestJoinsAsAuthenticated'] as const;
 
 /** Accepts the semicolon-separated string (or, leniently, an array) and stores the canonical string. */
 export function normaliseAppIds(value: unknown, context: string): string | null {
@@ -32,7 +33,7 @@ function optionalString(body: Record<string, unknown>, field: string, context: s
 /** A create (New-CsVideoInteropServiceProvider, POST with the bound parameters, §2) checked and normalised. */
 export function providerFromCreate(raw: Record<string, unknown>): WireProvider {
   const body = canonicalBody(raw, FIELDS, 'provider');
-  const identity = optionalString(body, 'Identity', 'provider');
+  const identity = optionalString(body, 'Identity', 'provider') ?? optionalString(body, 'Name', 'provider');
   if (!identity || identity.trim() === '') throw badRequest('provider: Identity is required (e.g. "Pexip")');
   const context = `provider "${identity}"`;
   const tenantKey = optionalString(body, 'TenantKey', context);

@@ -262,8 +262,13 @@ export function insertGroup(groups: GroupEntry[], groupId: string, policy: strin
   }
   // Rank 0 or none (the module sends 0 when no -Rank is given, §7) lands last.
   const index = rank === undefined || rank === 0 ? rest.length : Math.min(rank, rest.length + 1) - 1;
-  rest.splice(index, 0, { GroupId: groupId, PolicyName: policy, CreatedTime: new Date().toISOString() });
+  rest.splice(index, 0, { GroupId: groupId, PolicyName: policy, CreatedTime: dotNetTime(new Date()) });
   return rest;
+}
+
+/** §7's time format, `yyyy-MM-ddTHH:mm:ss.fffffffK`: seven fractional digits. */
+export function dotNetTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 }
 
 /** §7 answer keys, camelCase; the rank is the place in the list. */
@@ -274,7 +279,7 @@ export function toWireGroups(groups: GroupEntry[]): WireGroupAssignment[] {
     policyType: VIDEO_INTEROP_POLICY_TYPE,
     policyName: g.PolicyName,
     createdBy: 'emulator',
-    createdTime: g.CreatedTime ?? new Date(0).toISOString(),
+    createdTime: g.CreatedTime ?? dotNetTime(new Date(0)),
   }));
 }
 

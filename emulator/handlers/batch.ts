@@ -1,6 +1,7 @@
 import { BatchOperation, MAX_BATCH_IDENTITIES } from '../batch';
 import { badRequest, notFound } from '../errors';
 import { canonicalBody } from '../json';
+import { userKey } from '../identity';
 import { resolvePolicyName, VIDEO_INTEROP_POLICY_TYPE } from '../policies';
 import type { MethodHandlers } from './context';
 
@@ -26,8 +27,11 @@ export function batchOperations(perUserMs: number): MethodHandlers {
       if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
         throw badRequest('batch: identities must be a non-empty array of user identities (strings)');
       }
-      if (ids.length > MAX_BATCH_IDENTITIES) throw badRequest(`batch: ${ids.length} identities given; a batch holds at most ${MAX_BATCH_IDENTITIES}`);
-      const op = new BatchOperation(ctx.tenant, name, ids as string[], ctx.now(), perUserMs, ctx.userGrantLagMs(), ctx.query.get('operationName') ?? '');
+      // §8: duplicates are removed (identities compare without case), before the 5,000 limit applies.
+      const seen = new Set<string>();
+      const unique = (ids as string[]).filter((id) => !seen.has(userKey(id)) && seen.add(userKey(id)) !== undefined);
+      if (unique.length > MAX_BATCH_IDENTITIES) throw badRequest(`batch: ${unique.length} identities given; a batch holds at most ${MAX_BATCH_IDENTITIES}`);
+      const op = new BatchOperation(ctx.tenant, name, unique, ctx.now(), perUserMs, ctx.userGrantLagMs(), ctx.query.get('operationName') ?? '');
       ctx.batches.add(ctx.tenant.tenantId, op);
       ctx.wrote();
       return { status: 202, body: { OperationId: op.id } };

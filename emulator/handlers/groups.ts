@@ -47,13 +47,20 @@ export const groupGrant: MethodHandlers = {
     write(ctx, policy, priority);
     return { status: 204 };
   },
+  /** New-CsGroupPolicyAssignment in 2.3.1 sent PUT (201/204) with the same body. */
+  PUT: async (ctx) => {
+    checkPolicyType(ctx.params.policyType);
+    const { policy, priority } = await grantBody(ctx);
+    write(ctx, policy, priority);
+    return { status: 204 };
+  },
   PATCH: async (ctx) => {
     checkPolicyType(ctx.params.policyType);
     const { policy, priority } = await grantBody(ctx);
-    if (!ctx.tenant.groupTruth().some((g) => g.GroupId.toLowerCase() === ctx.params.groupId.toLowerCase())) {
-      throw notFound(`group "${ctx.params.groupId}" has no ${VIDEO_INTEROP_POLICY_TYPE} assignment to update`);
-    }
-    write(ctx, policy, priority);
+    const place = ctx.tenant.groupTruth().findIndex((g) => g.GroupId.toLowerCase() === ctx.params.groupId.toLowerCase());
+    if (place < 0) throw notFound(`group "${ctx.params.groupId}" has no ${VIDEO_INTEROP_POLICY_TYPE} assignment to update`);
+    // A Set that names no priority keeps the group where it is.
+    write(ctx, policy, priority ?? place + 1);
     return { status: 204 };
   },
   DELETE: (ctx) => {

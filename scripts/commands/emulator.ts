@@ -2,10 +2,11 @@
  * `cvi emulator`: runs the local Teams admin API emulator until SIGINT/SIGTERM, for demos and
  * for pointing the client, the provider and Terraform at it without a tenant.
  */
-import { parseFaults, startEmulator, type EmulatorOptions, type FaultSpec } from '../../emulator';
+import { CANDIDATE_READS, parseFaults, startEmulator, type CandidateRead, type EmulatorOptions, type FaultSpec } from '../../emulator';
 
 const USAGE = `usage: cvi emulator [--port N] [--token-port N] [--persist FILE] [--latency MS]
                     [--replication-lag MS] [--batch-user-ms MS] [--seed N] [--faults JSON]
+                    [--candidate NAME ...] [--refuse-group-assignment]
 
   --port N             API port on 127.0.0.1 (default: any free port)
   --token-port N       HTTPS token endpoint port (default: any free port)
@@ -14,7 +15,10 @@ const USAGE = `usage: cvi emulator [--port N] [--token-port N] [--persist FILE] 
   --replication-lag MS how long a user grant stays invisible to reads (default 2000)
   --batch-user-ms MS   simulated processing time per user of a batch (default 0.05)
   --seed N             seed of probabilistic faults (default 1)
-  --faults JSON        faults to inject, e.g. '[{"kind":"throttle","route":"POST /Teams.PolicyAssignment/batchAssignments","times":2,"retryAfterSeconds":0}]'`;
+  --candidate NAME     answer a candidate read no Microsoft code proves: ${CANDIDATE_READS.join(', ')}
+                       (default: none, answered as the service may: 400/405)
+  --refuse-group-assignment  refuse group grants of TeamsVideoInteropServicePolicy, as the service may
+  --faults JSON        faults to inject, e.g. '[{"kind":"throttle","route":"POST /Skype.Policy/assignments/operations","times":2,"retryAfterSeconds":0}]'`;
 
 /** The CLI's default lag is the service's order of magnitude, so a demo shows why clients wait. */
 export const CLI_DEFAULT_REPLICATION_LAG_MS = 2000;
@@ -68,6 +72,13 @@ export function parseArgs(args: string[]): Parsed {
       case '--seed':
         parsed.options.seed = number(flag, value, { integer: true, max: 2 ** 32 - 1 });
         break;
+      case '--candidate':
+        if (!CANDIDATE_READS.includes(value as CandidateRead)) throw new UsageError(`--candidate must be one of ${CANDIDATE_READS.join(', ')}, got "${value ?? ''}"`);
+        parsed.options.candidates = [...(parsed.options.candidates ?? []), value as CandidateRead];
+        break;
+      case '--refuse-group-assignment':
+        parsed.options.refuseGroupAssignment = true;
+        continue;
       case '--faults':
         if (value === undefined) throw new UsageError('--faults needs a JSON array of faults');
         try {
@@ -113,6 +124,7 @@ export async function run(args: string[]): Promise<number> {
       `token endpoint CA:    ${emulator.caCertPath}`,
       `state:                ${o.persistPath ? `persisted to ${o.persistPath}` : 'in memory'}`,
       `replication lag:      ${o.replicationLagMs} ms; latency: ${o.latencyMs ?? 0} ms; faults: ${parsed.faults.length}`,
+      `candidate reads:      ${o.candidates?.join(', ') || 'none (refused, as the real service may)'}${o.refuseGroupAssignment ? '; group grants refused' : ''}`,
       '',
       'point the client, the cvi provider and Terraform at it:',
       `  export NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,

@@ -130,3 +130,15 @@ describe('emulated batch progress', () => {
     }
   });
 });
+
+describe('emulated batch identities', () => {
+  const run = emulatorPerTest(TENANT, { batchUserMs: 0 });
+
+  it('removes duplicate identities, compared without case, before processing', async () => {
+    const res = await submit(run.api, PEXIP, ['a@contoso.com', 'a@contoso.com', 'A@contoso.com', 'b@contoso.com']);
+
+    const op = await waitForCompletion(run.api, res.body.OperationId);
+    expect(op.completedCount).toBe(2);
+    expect(op.userState.map((u: { id: string }) => u.id)).toEqual(['a@contoso.com', 'b@contoso.com']);
+  });
+});

@@ -13,7 +13,8 @@ const assignment = (groupId: string, priority: number, policyName: string) => ({
   policyType: CVI_POLICY_TYPE,
   policyName,
   createdBy: expect.any(String),
-  createdTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/),
+  // yyyy-MM-ddTHH:mm:ss.fffffffK: seven fractional digits
+  createdTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}(Z|[+-]\d\d:\d\d)$/),
 });
 
 /**
@@ -139,5 +140,25 @@ describe('emulated group assignment refused for the CVI type (open question 4)',
     // when it is read and removed, then both succeed
     expect((await run.api.call('GET', paths.groupAssignments())).body).toHaveLength(1);
     expect(is2xx((await run.api.call('DELETE', paths.groupGrant(group(1)))).status)).toBe(true);
+  });
+});
+
+describe('emulated group grants by the other verbs the module used', () => {
+  const run = emulatorPerTest(TENANT);
+  const order = async () => ((await run.api.call('GET', paths.groupAssignments())).body as { groupId: string; priority: number }[]).map((g) => [g.groupId, g.priority]);
+
+  it('grants with PUT too, as New-CsGroupPolicyAssignment did in 2.3.1', async () => {
+    const res = await run.api.call('PUT', paths.groupGrant(group(1)), { policyName: PEXIP, priority: 1 });
+
+    expect(is2xx(res.status)).toBe(true);
+    expect(await order()).toEqual([[group(1), 1]]);
+  });
+
+  it('keeps the group in its place when a PATCH changes the policy without a priority', async () => {
+    for (const n of [1, 2, 3]) await run.api.call('POST', paths.groupGrant(group(n)), { policyName: PEXIP, priority: n });
+
+    await run.api.call('PATCH', paths.groupGrant(group(1)), { policyName: POLY });
+
+    expect(await order()).toEqual([[group(1), 1], [group(2), 2], [group(3), 3]]);
   });
 });
