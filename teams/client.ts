@@ -15,6 +15,7 @@ import * as groups from './groups';
 import * as holders from './holders';
 import * as federation from './federation';
 import { assignPolicyToUsers } from './batch';
+import { probe, type ProbeOptions, type ProbeResult } from './probe';
 import type {
   AddDomainOutcome,
   BatchOptions,
@@ -177,6 +178,11 @@ export class TeamsAdminClient {
       signal: opts.signal,
       what: opts.object,
     });
+  }
+
+  /** Read-only check of every route against the evidence (`cvi probe`); writes nothing. */
+  probe(opts?: ProbeOptions): Promise<ProbeResult[]> {
+    return probe(this.ctx, opts);
   }
 
   /** Frees the keep-alive sockets. */

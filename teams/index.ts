@@ -12,3 +12,5 @@ export { TEAMS_ADMIN_SCOPE, CLOUD_HOSTS, routes, VIDEO_INTEROP_POLICY_TYPE, TARG
 export type { Cloud, RouteName } from './routes';
 export { sameProvider } from './providers';
 export { bareName } from './policies';
+export { shapeOf } from './probe';
+export type { ProbeResult, ProbeOptions, ProbeConfidence } from './probe';
