@@ -90,10 +90,39 @@ describe('the main job', () => {
     }
   });
 
-  it('notes a stack directory whose tenant file is gone', () => {
+  it('notes a stack folder of another tenants folder and advises nothing destructive', () => {
     fs.mkdirSync(path.join(work, 'out', 'stacks', 'retired'), { recursive: true });
     expect(run(EXAMPLES)).toBe(0);
-    expect(log).toEqual([expect.stringMatching(/stacks[/\\]retired has no tenant file any more; run terraform destroy there/)]);
+    expect(log).toEqual([expect.stringMatching(/stacks[/\\]retired is not a tenant of .*tenants \(another tenants folder, or a removed file\); left as is/)]);
+    expect(log.join('\n')).not.toMatch(/destroy|delete/i);
+  });
+});
+
+describe('the main job and local state', () => {
+  const stack = (name: string) => path.join(work, 'out', 'stacks', name);
+
+  it('points every local backend at state/<tenant>.tfstate beside the synth output', () => {
+    expect(run(EXAMPLES)).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(stack('contoso'), 'cdk.tf.json'), 'utf8'));
+    expect(json.terraform.backend.local.path).toBe('../../../state/contoso.tfstate');
+    expect(path.resolve(stack('contoso'), json.terraform.backend.local.path)).toBe(path.join(work, 'state', 'contoso.tfstate'));
+  });
+
+  it('moves a state from the old place in the stack folder to state/, and says so in one line', () => {
+    fs.mkdirSync(stack('contoso'), { recursive: true });
+    fs.writeFileSync(path.join(stack('contoso'), 'terraform.contoso.tfstate'), '{"serial": 7}');
+    expect(run(EXAMPLES)).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'state', 'contoso.tfstate'), 'utf8')).toBe('{"serial": 7}');
+    expect(fs.existsSync(path.join(stack('contoso'), 'terraform.contoso.tfstate'))).toBe(false);
+    expect(log).toEqual([expect.stringMatching(/^state: moved .*terraform\.contoso\.tfstate to .*state[/\\]contoso\.tfstate \(/)]);
+  });
+
+  it('moves the old state of a stack folder that is not in this synth too, before cdktf prunes it', () => {
+    fs.mkdirSync(stack('alpha'), { recursive: true });
+    fs.writeFileSync(path.join(stack('alpha'), 'terraform.alpha.tfstate'), '{"serial": 3}');
+    expect(run(EXAMPLES)).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'state', 'alpha.tfstate'), 'utf8')).toBe('{"serial": 3}');
+    expect(log[1]).toMatch(/stacks[/\\]alpha is not a tenant of .*; left as is, its local state stays in .*state[/\\]alpha\.tfstate$/);
   });
 });
 
