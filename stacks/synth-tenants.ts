@@ -12,8 +12,13 @@ export interface SynthOptions {
   readonly outdir?: string;
   /** Folder of local state files. @default $CVI_STATE_DIR, else `state` beside `outdir` */
   readonly stateDir?: string;
-  /** Where problems and notes go. @default process.stderr */
+  /** Where problems go. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Where notes go (a state moved, a stack folder of another tenants folder). @default `log` when
+   * given, else process.stdout: cdktf shows the app's stdout and drops its stderr on success.
+   */
+  readonly note?: (line: string) => void;
 }
 
 /**
@@ -24,6 +29,7 @@ export function synthTenants(options: SynthOptions = {}): number {
   const tenantsDir = options.tenantsDir ?? process.env.CVI_TENANTS_DIR ?? 'tenants';
   const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const note = options.note ?? options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const states = options.stateDir ? path.resolve(options.stateDir) : defaultStateDir(outdir);
 
   const { tenants, problems } = loadTenants(tenantsDir);
@@ -35,7 +41,7 @@ export function synthTenants(options: SynthOptions = {}): number {
   fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
   // Before anything is written: cdktf deletes the stack folders this synth does not write as soon
   // as the app returns, and an older state in any of them would go with it.
-  moveLegacyStates(outdir, states, log);
+  moveLegacyStates(outdir, states, note);
   const app = new App({ outdir, skipValidation: false });
   for (const { file, config } of tenants) {
     try {
@@ -47,7 +53,7 @@ export function synthTenants(options: SynthOptions = {}): number {
     }
   }
   app.synth();
-  noteOtherStacks(outdir, states, tenantsDir, new Set(tenants.map((t) => t.config.tenant.name)), log);
+  noteOtherStacks(outdir, states, tenantsDir, new Set(tenants.map((t) => t.config.tenant.name)), note);
   return 0;
 }
 
