@@ -56,6 +56,20 @@ describe('the main job', () => {
     expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
   });
 
+  it('stops at duplicate group ranks with one line naming the file and the field, before any stack', () => {
+    const tenant = pexipTenant();
+    tenant.teams.assignment = {
+      groups: [
+        { id: '0b6f4d2e-8a1c-4e3b-9f7d-5c2a1e0d3b48', rank: 1 },
+        { id: '7e1d5c3a-2b4f-4a6e-8d9c-1f0e3b2a5c47', rank: 1 },
+      ],
+    };
+    const dir = writeTenants({ 'ranked.yaml': tenant });
+    expect(run(dir)).toBe(1);
+    expect(log[0]).toMatch(/ranked\.yaml: teams\.assignment\.groups\[1\]\.rank: duplicate rank, already at \[0\]; each group needs its own rank \(got 1\)$/);
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+  });
+
   it('keeps secrets from the environment out of every synthesized file', () => {
     // given secrets in the variables the providers and backends read
     const secrets = {
