@@ -1,30 +1,15 @@
 import { z } from 'zod';
+import { identityProblem } from '../../constructs/video-interop-provider';
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
 
 /** Provider names the Teams service accepts for a video interop service provider. */
 export const TEAMS_PROVIDER_NAMES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
 
-/**
- * The identity names the CVI platform, not the company that sells the service: Teams knows only
- * the platforms' identities, and its policies (PexipServiceProviderEnabled, ...) name them too. A
- * hosted service is sold under its own name, which is the usual way to end up here.
- */
-export function providerNameProblem(input: unknown): string {
-  const names = TEAMS_PROVIDER_NAMES.join(', ');
-  const text = typeof input === 'string' ? input.trim().toLowerCase() : '';
-  const spelled = TEAMS_PROVIDER_NAMES.find((n) => n.toLowerCase() === text);
-  if (spelled) return `must be one of ${names}; did you mean ${spelled}?`;
-  return (
-    `must be the identity of a CVI platform Teams knows (${names}); a hosted CVI service uses the identity of the ` +
-    'platform it runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip'
-  );
-}
-
 const provider = z
   .strictObject({
     name: z
-      .enum(TEAMS_PROVIDER_NAMES, { error: (issue) => providerNameProblem(issue.input) })
+      .enum(TEAMS_PROVIDER_NAMES, { error: (issue) => identityProblem(issue.input) })
       .optional()
       .describe('Name (Identity) of the video interop service provider; defaults from the vendor'),
     tenantKey: address('teams@contoso.com')

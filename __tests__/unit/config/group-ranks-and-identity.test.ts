@@ -61,7 +61,7 @@ describe('the service provider identity', () => {
   it('of a hosted service is refused with the platform identities and why', () => {
     const problems = problemsOf(customWithName('Modality OneMeeting'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^tenants\/x\.yaml: teams\.provider\.name: must be the identity of a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); /);
+    expect(problems[0]).toMatch(/^tenants\/x\.yaml: teams\.provider\.name: must name a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); /);
     expect(problems[0]).toContain('a hosted CVI service uses the identity of the platform it runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip');
     expect(problems[0]).toMatch(/\(got Modality OneMeeting\)$/);
   });
