@@ -16,6 +16,23 @@ export enum VideoInteropProviderIdentity {
   BLUEJEANS = 'BlueJeans',
 }
 
+/**
+ * Why an identity is refused, as the end of "<field> ...". The identity names the CVI platform,
+ * not the company that sells the service: Teams knows only the platforms, and their policies
+ * (PexipServiceProviderEnabled, ...) name them too. A hosted service sold under its own name is
+ * the usual way to get this wrong, so the message says what to use instead.
+ */
+export function identityProblem(value: unknown): string {
+  const identities = Object.values(VideoInteropProviderIdentity) as string[];
+  const list = identities.join(', ');
+  const spelled = typeof value === 'string' ? identities.find((i) => i.toLowerCase() === value.trim().toLowerCase()) : undefined;
+  if (spelled) return `must be one of ${list}; did you mean ${spelled}?`;
+  return (
+    `must name a CVI platform Teams knows (${list}); a hosted CVI service uses the identity of the platform it ` +
+    'runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip'
+  );
+}
+
 /** The placeholder Teams replaces with the meeting's VTC conference id. */
 export const CONF_ID_PLACEHOLDER = '{ConfId}';
 
@@ -61,7 +78,7 @@ export class VideoInteropProvider extends Construct {
 function validate(scope: Construct, props: VideoInteropProviderProps): void {
   const identities = Object.values(VideoInteropProviderIdentity) as string[];
   if (known(props.identity) && !identities.includes(props.identity)) {
-    fail(scope, 'identity', `must be one of ${identities.join(', ')}`, props.identity);
+    fail(scope, 'identity', identityProblem(props.identity), props.identity);
   }
   requireNonEmpty(scope, 'tenantKey', props.tenantKey);
   if (known(props.tenantKey) && !props.tenantKey.includes('@')) {

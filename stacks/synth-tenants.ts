@@ -1,16 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { loadTenants } from './load-tenants';
+import { displayPath, loadTenants } from './load-tenants';
 import { TenantStack } from './tenant-stack';
+import { moveLegacyStates, stateDir as defaultStateDir } from './state-location';
 
 export interface SynthOptions {
   /** @default process.env.CVI_TENANTS_DIR ?? 'tenants' */
   readonly tenantsDir?: string;
   /** @default process.env.CDKTF_OUTDIR ?? 'cdktf.out' (cdktf-cli sets CDKTF_OUTDIR) */
   readonly outdir?: string;
-  /** Where problems and notes go. @default process.stderr */
+  /** Folder of local state files. @default $CVI_STATE_DIR, else `state` beside `outdir` */
+  readonly stateDir?: string;
+  /** Where problems go. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Where notes go (a state moved, a stack folder of another tenants folder). @default `log` when
+   * given, else process.stdout: cdktf shows the app's stdout and drops its stderr on success.
+   */
+  readonly note?: (line: string) => void;
 }
 
 /**
@@ -21,6 +29,8 @@ export function synthTenants(options: SynthOptions = {}): number {
   const tenantsDir = options.tenantsDir ?? process.env.CVI_TENANTS_DIR ?? 'tenants';
   const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const note = options.note ?? options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const states = options.stateDir ? path.resolve(options.stateDir) : defaultStateDir(outdir);
 
   const { tenants, problems } = loadTenants(tenantsDir);
   if (problems.length > 0) {
@@ -29,10 +39,13 @@ export function synthTenants(options: SynthOptions = {}): number {
     return 1;
   }
   fs.mkdirSync(path.dirname(path.resolve(outdir)), { recursive: true });
+  // Before anything is written: cdktf deletes the stack folders this synth does not write as soon
+  // as the app returns, and an older state in any of them would go with it.
+  moveLegacyStates(outdir, states, note);
   const app = new App({ outdir, skipValidation: false });
   for (const { file, config } of tenants) {
     try {
-      new TenantStack(app, config);
+      new TenantStack(app, config, { stateDir: states });
     } catch (error) {
       // Construct validation backs up the schema; its message names the construct and field.
       log(`${file}: ${(error as Error).message}`);
@@ -40,15 +53,21 @@ export function synthTenants(options: SynthOptions = {}): number {
     }
   }
   app.synth();
-  warnAboutOrphans(outdir, new Set(tenants.map((t) => t.config.tenant.name)), log);
+  noteOtherStacks(outdir, states, tenantsDir, new Set(tenants.map((t) => t.config.tenant.name)), note);
   return 0;
 }
 
-/** A stack directory without a tenant file still owns live resources (and maybe local state). */
-function warnAboutOrphans(outdir: string, names: ReadonlySet<string>, log: (line: string) => void): void {
+/**
+ * A stack folder this synth did not write belongs to another tenants folder or to a removed
+ * tenant file; this job cannot tell which, so it only says where that tenant's state is. (cdktf
+ * synth and deploy delete such folders; the state is not in them.)
+ */
+function noteOtherStacks(outdir: string, states: string, tenantsDir: string, names: ReadonlySet<string>, log: (line: string) => void): void {
   const stacksDir = path.join(outdir, 'stacks');
   const existing = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
-  for (const dir of existing.filter((d) => !names.has(d))) {
-    log(`note: ${path.join(stacksDir, dir)} has no tenant file any more; run terraform destroy there, then delete it`);
+  for (const dir of existing.filter((d) => !names.has(d)).sort()) {
+    const state = path.join(states, `${dir}.tfstate`);
+    const where = fs.existsSync(state) ? `its local state stays in ${displayPath(state)}` : `no local state of it in ${displayPath(states)}`;
+    log(`note: ${path.join(stacksDir, dir)} is not a tenant of ${displayPath(tenantsDir)} (another tenants folder, or a removed file); left as is, ${where}`);
   }
 }

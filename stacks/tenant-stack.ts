@@ -7,6 +7,11 @@ import { VendorAppConsent } from '../constructs/vendor-app-consent';
 import { addBackend } from './backend';
 import { type TenantConfig } from './tenant-config';
 
+export interface TenantStackOptions {
+  /** Folder of local state files. @default $CVI_STATE_DIR, else `state` beside the synth output folder */
+  readonly stateDir?: string;
+}
+
 /**
  * One Terraform stack per tenant: its backend and one `CviTenant`, which holds the providers the
  * tenant uses (and no others), the vendor app's admin consent, the SRV records when the customer
@@ -20,10 +25,10 @@ export class TenantStack extends TerraformStack {
   readonly consent?: VendorAppConsent;
   readonly dnsRecords?: CviDnsRecords;
 
-  constructor(scope: Construct, config: TenantConfig) {
+  constructor(scope: Construct, config: TenantConfig, options: TenantStackOptions = {}) {
     super(scope, config.tenant.name);
     this.config = config;
-    addBackend(this, config);
+    addBackend(this, config, options.stateDir);
 
     // Credentials come from ARM_* variables (client secret, certificate, OIDC, Azure CLI); the
     // Teams API endpoint override (the emulator) from CVI_TEAMS_ENDPOINT at synth time.

@@ -8,6 +8,7 @@ import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diag
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
+import { addressInConfig } from './config-address';
 import type { ResourceContext, ResourceType } from './resource';
 
 const NAME = 'cvi_video_interop_service_provider';
@@ -67,8 +68,17 @@ function toProvider(planned: TfObject): VideoInteropProvider {
   };
 }
 
-function importHint(identity: string): string {
-  return `terraform import ${NAME}.<resource name> ${identity}`;
+/**
+ * The import command for an identity no state owns, as exact as the provider can make it: the
+ * protocol does not say which resource is being planned (see config-address.ts), so the address
+ * comes from the configuration files when they name exactly one such resource, and otherwise the
+ * user is pointed at the address Terraform prints in the "with" line above the error.
+ */
+export function importHint(configured: string, importId: string, dir: string = process.cwd()): string {
+  const address = addressInConfig(NAME, { identity: configured }, dir);
+  const where = `in ${dir}`;
+  if (address) return `\`terraform import ${address} ${importId}\` (${where})`;
+  return `\`terraform import <address> ${importId}\` (${where}), where <address> is the one Terraform shows after "with" above`;
 }
 
 async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceContext | undefined) {
@@ -78,7 +88,7 @@ async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceCon
   // Refuse at plan time what apply would refuse: the identity is taken by an object no state owns.
   if (ctx && input.prior === null && identity !== undefined) {
     const existing = await ctx.session.lists.provider(identity);
-    if (existing) throw alreadyExists(ctx, existing.identity);
+    if (existing) throw alreadyExists(ctx, identity, existing.identity);
   }
   if (ctx && identity !== undefined) await warnWithoutPolicy(ctx, identity);
   return outcome;
@@ -100,11 +110,12 @@ async function warnWithoutPolicy(ctx: ResourceContext, identity: string): Promis
   );
 }
 
-function alreadyExists(ctx: ResourceContext, identity: string): DiagnosticError {
+/** `configured`: the identity as the configuration spells it; `identity`: as Teams holds it. */
+function alreadyExists(ctx: ResourceContext, configured: string, identity: string = configured): DiagnosticError {
   return new DiagnosticError(
     'Video interop service provider already exists',
     `tenant ${ctx.session.tenantId}: provider ${identity} already exists: import it with ` +
-      `\`${importHint(identity)}\` into the stack that should own it, or remove it from this configuration.`,
+      `${importHint(configured, identity)} if this stack should own it, or remove it from this configuration.`,
     ['identity'],
   );
 }

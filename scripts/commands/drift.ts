@@ -43,6 +43,9 @@ export async function run(args: string[]): Promise<number> {
     progress(`synthesizing tenant stacks into ${out}`);
     const result = await synth({ outDir: out, root });
     if (result.code !== 0) return nothingChecked(options.json, `synth failed (exit ${result.code}); nothing was checked`, result.stderr || result.stdout);
+    // The synth's notes (a state moved out of the synth output, a stack folder of another tenants folder).
+    const notes = `${result.stdout}${result.stderr}`.trim();
+    if (notes) process.stderr.write(`${notes}\n`);
   }
 
   let stacks;

@@ -1,11 +1,24 @@
+import * as path from 'path';
 import { z } from 'zod';
 import { guid } from './primitives';
 
+const CLIMB_OUT = 'must lead out of the synth output folder, which cdktf prunes (e.g. ../../../state/<tenant>.tfstate)';
+
+/**
+ * Terraform resolves a local path from the stack folder, `<synth output>/stacks/<tenant>`; cdktf
+ * deletes that folder whenever a synth does not include the tenant, and the synth output as a
+ * whole is a build folder. So a path climbs out of it (three `..` at least) and stays out.
+ */
 const local = z.strictObject({
   path: z
     .string()
-    .regex(/^(?![/\\])(?![A-Za-z]:)[^\0]+$/, 'must be a path relative to the stack directory (absolute paths break synth-here/apply-there)')
-    .describe('State file, relative to cdktf.out/stacks/<tenant>; default terraform.<tenant>.tfstate'),
+    .regex(/^(?![/\\])(?![A-Za-z]:)[^\0]+$/, {
+      message: 'must be a path relative to the stack directory (absolute paths break synth-here/apply-there)',
+      abort: true,
+    })
+    .regex(/^(\.\.[/\\]){3}[^\0]*[^/\\]$/, { message: CLIMB_OUT, abort: true })
+    .refine((value) => path.posix.normalize(value.replace(/\\/g, '/')).startsWith('../../../'), CLIMB_OUT)
+    .describe('State file, relative to cdktf.out/stacks/<tenant> and outside cdktf.out; default ../../../state/<tenant>.tfstate'),
 });
 
 const azurerm = z.strictObject({
@@ -39,6 +52,6 @@ export const backendSection = z
       ctx.addIssue({ code: 'custom', path: ['azurerm'], message: 'is required when backend.type is azurerm' });
     }
   })
-  .describe('Where Terraform keeps state; default local, relative to the stack directory');
+  .describe('Where Terraform keeps state; default local, in state/<tenant>.tfstate beside the synth output folder');
 
 export type BackendSection = z.output<typeof backendSection>;

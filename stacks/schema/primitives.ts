@@ -58,11 +58,16 @@ export const wholeNumber = (min: number, max: number) => {
   return z.number(message).int(message).min(min, message).max(max, message);
 };
 
-/** A list whose entries must be unique, compared after `key` (e.g. lower-casing). */
+/**
+ * A list whose entries must be unique, compared after `key` (e.g. lower-casing). In a list of
+ * mappings, `field` names the compared field: the error then points at that field and shows its
+ * value, not the whole mapping.
+ */
 export function uniqueList<T extends z.ZodType>(
   element: T,
   key: (value: z.output<T>) => string = String,
   what = 'entry',
+  field?: string,
 ) {
   return z
     .array(element, 'must be a list')
@@ -75,9 +80,9 @@ export function uniqueList<T extends z.ZodType>(
         if (first !== undefined) {
           ctx.addIssue({
             code: 'custom',
-            path: [i],
+            path: field === undefined ? [i] : [i, field],
             message: `duplicate ${what}, already at [${first}]`,
-            input: String(value),
+            input: field === undefined ? value : (value as Record<string, unknown>)[field],
           });
         } else {
           seen.set(k, i);

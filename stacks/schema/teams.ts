@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityProblem } from '../../constructs/video-interop-provider';
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
 
@@ -8,7 +9,7 @@ export const TEAMS_PROVIDER_NAMES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] a
 const provider = z
   .strictObject({
     name: z
-      .enum(TEAMS_PROVIDER_NAMES, `must be one of ${TEAMS_PROVIDER_NAMES.join(', ')}`)
+      .enum(TEAMS_PROVIDER_NAMES, { error: (issue) => identityProblem(issue.input) })
       .optional()
       .describe('Name (Identity) of the video interop service provider; defaults from the vendor'),
     tenantKey: address('teams@contoso.com')
@@ -40,6 +41,34 @@ const user = z
     'must be a user principal name (alice@contoso.com) or an object id (GUID)',
   );
 
+type Group = z.output<typeof group>;
+
+/**
+ * Teams keeps the group assignments of one policy type in one ranked list, 1 to N: a new rank
+ * shifts the others down, and a rank past the end is stored as N. Two groups at one rank, or a
+ * gap, describe a list Teams can never hold, so a deploy would wait for it in vain: say so here.
+ */
+function checkRanks(groups: Group[], ctx: z.RefinementCtx): void {
+  const at = new Map<number, number>();
+  let duplicates = false;
+  groups.forEach((g, i) => {
+    const first = at.get(g.rank);
+    if (first === undefined) {
+      at.set(g.rank, i);
+      return;
+    }
+    duplicates = true;
+    ctx.addIssue({ code: 'custom', path: [i, 'rank'], message: `duplicate rank, already at [${first}]; each group needs its own rank`, input: g.rank });
+  });
+  if (duplicates) return;
+  const missing = Array.from({ length: groups.length }, (_, i) => i + 1).filter((rank) => !at.has(rank));
+  if (missing.length > 0) {
+    const ranks = [...at.keys()].sort((a, b) => a - b).join(', ');
+    const which = missing.length === 1 ? `rank ${missing[0]} is missing` : `ranks ${missing.join(', ')} are missing`;
+    ctx.addIssue({ code: 'custom', message: `ranks must count 1 to ${groups.length} without gaps; ${which} (got ${ranks})` });
+  }
+}
+
 const ASSIGNMENT_SCOPES = ['global', 'groups', 'users'] as const;
 
 const assignment = z
@@ -50,8 +79,9 @@ const assignment = z
       .optional()
       .describe('TeamsVideoInteropServicePolicy to grant; defaults from the vendor'),
     global: z.literal(true, 'must be true (omit it to not grant tenant-wide)').optional(),
-    groups: uniqueList(group, (g) => g.id.toLowerCase(), 'group id')
+    groups: uniqueList(group, (g) => g.id.toLowerCase(), 'group id', 'id')
       .pipe(z.array(group).max(64, 'may hold at most 64 groups (the Teams limit per policy type)'))
+      .superRefine(checkRanks)
       .optional(),
     users: uniqueList(user, (u) => u.toLowerCase(), 'user (names compare case-insensitively)').optional(),
   })

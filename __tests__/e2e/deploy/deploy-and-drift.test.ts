@@ -37,10 +37,19 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     }
   });
 
-  test('a second npm run diff right after deploy shows no changes', async () => {
-    const result = await project.diff(ALPHA.name);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('No changes.');
+  test('npm run diff of both tenants right after deploy diffs each and shows no changes', async () => {
+    const result = await project.diff(ALPHA.name, BETA.name);
+    expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
+    expect(result.stderr).toMatch(/\(1\/2\) cdktf diff alpha /);
+    expect(result.stderr).toMatch(/\(2\/2\) cdktf diff beta .*--skip-synth/);
+    expect(result.stdout.match(/No changes\./g)).toHaveLength(2);
+  });
+
+  test('deploy and diff output to a pipe has no cursor or colour escape codes', () => {
+    // Every command here ran with its stdout piped: what a CI log or `| tee` gets.
+    const runs = project.results.filter((r) => /cdktf (deploy|diff)/.test(r.stderr));
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const result of runs) expect(`${result.stdout}${result.stderr}`).not.toMatch(/\x1b\[/);
   });
 
   test('cvi drift with every tenant in sync exits 0', async () => {

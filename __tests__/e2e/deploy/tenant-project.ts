@@ -37,8 +37,11 @@ export function teamsOnlyTenantFile(t: TeamsOnlyTenant): string {
 
 export class TenantProject {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-e2e-deploy-'));
-  readonly tenantsDir = path.join(this.dir, 'tenants');
+  /** The tenants folder every command reads (CVI_TENANTS_DIR); `useTenants` switches it. */
+  tenantsDir = path.join(this.dir, 'tenants');
   readonly outDir = path.join(this.dir, 'cdktf.out');
+  /** Where local state goes by default: `state/` beside the synth output. */
+  readonly stateDir = path.join(this.dir, 'state');
   readonly env: NodeJS.ProcessEnv;
   /** Every command run so far, in order: tests check all output for secrets. */
   readonly results: ProcessResult[] = [];
@@ -55,6 +58,19 @@ export class TenantProject {
     });
   }
 
+  /**
+   * Writes another tenants folder beside the first and points every later command at it, as a
+   * platform engineer does with CVI_TENANTS_DIR for another set of customers.
+   */
+  useTenants(folder: string, tenants: readonly TeamsOnlyTenant[] = []): string {
+    const dir = path.join(this.dir, folder);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const t of tenants) fs.writeFileSync(path.join(dir, `${t.name}.yaml`), teamsOnlyTenantFile(t));
+    this.tenantsDir = dir;
+    this.env.CVI_TENANTS_DIR = dir;
+    return dir;
+  }
+
   private async record(result: Promise<ProcessResult>): Promise<ProcessResult> {
     this.results.push(await result);
     return this.results[this.results.length - 1];
@@ -68,8 +84,14 @@ export class TenantProject {
     return this.npm('deploy', ...tenants, '--output', this.outDir);
   }
 
-  diff(tenant: string): Promise<ProcessResult> {
-    return this.npm('diff', tenant, '--output', this.outDir);
+  diff(...tenants: string[]): Promise<ProcessResult> {
+    return this.npm('diff', ...tenants, '--output', this.outDir);
+  }
+
+  /** `cdktf synth` itself, which prunes the stack folders it did not write. */
+  cdktfSynth(): Promise<ProcessResult> {
+    const cli = path.join(this.root, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
+    return this.record(runProcess(process.execPath, [cli, 'synth', '--output', this.outDir], { cwd: this.root, env: this.env }));
   }
 
   drift(...args: string[]): Promise<ProcessResult> {

@@ -52,7 +52,7 @@ describe('a stack declaring a provider that already exists in the tenant', () =>
 
     const message = apply.stderr.replace(/\s+/g, ' ');
     expect(apply.code).toBe(1);
-    expect(message).toContain('provider Pexip already exists: import it with `terraform import cvi_video_interop_service_provider.<resource name> Pexip`');
+    expect(message).toContain(`provider Pexip already exists: import it with \`terraform import cvi_video_interop_service_provider.pexip Pexip\` (in ${ws.dir}) if this stack should own it`);
     expect(emulator.log.writes()).toEqual([]);
   }, 60_000);
 
@@ -91,7 +91,7 @@ describe('a provider identity taken between plan and apply', () => {
     const apply = await ws.run('apply', 'tfplan');
 
     expect(apply.code).toBe(1);
-    expect(apply.stderr.replace(/\s+/g, ' ')).toContain('already exists: import it with `terraform import cvi_video_interop_service_provider.<resource name> Cisco`');
+    expect(apply.stderr.replace(/\s+/g, ' ')).toContain(`already exists: import it with \`terraform import cvi_video_interop_service_provider.cisco Cisco\` (in ${ws.dir})`);
     expect(emulator.tenant(TENANT).getProvider('Cisco')?.TenantKey).toBe('someone-else@m.webex.com');
   }, 60_000);
 });

@@ -148,6 +148,20 @@ describe('the backend section', () => {
     );
   });
 
+  it('rejects a local state path that stays in the synth output, which cdktf prunes', () => {
+    const tenant = pexipTenant();
+    tenant.backend = { type: 'local', local: { path: 'terraform.contoso.tfstate' } };
+    expect(parseTenantFile(FILE, toYaml(tenant)).problems).toEqual([
+      'tenants/x.yaml: backend.local.path: must lead out of the synth output folder, which cdktf prunes (e.g. ../../../state/<tenant>.tfstate) (got terraform.contoso.tfstate)',
+    ]);
+  });
+
+  it('accepts a local state path that leads out of the synth output', () => {
+    const tenant = pexipTenant();
+    tenant.backend = { type: 'local', local: { path: '../../../states/contoso.tfstate' } };
+    expect(parseTenantFile(FILE, toYaml(tenant)).problems).toEqual([]);
+  });
+
   it('requires the azurerm block for the azurerm backend', () => {
     const tenant = pexipTenant();
     tenant.backend = { type: 'azurerm' };

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main as deployOrDiff } from '../../../scripts/deploy';
+import { main as deployOrDiff, splitArgs } from '../../../scripts/deploy';
 import { providerInstallReason } from '../../../scripts/provider-ready';
 import { providerLayout } from '../../../scripts/install-provider';
 import { demoEnv } from '../../../scripts/demo/demo-env';
@@ -36,6 +36,28 @@ describe('npm run deploy / diff', () => {
     const result = await captured(() => deployOrDiff(['destroy', 'contoso']));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('first argument must be deploy or diff; got "destroy"');
+  });
+});
+
+describe('npm run deploy / diff with several tenants', () => {
+  test('takes every tenant named before the first option, once each, in order', () => {
+    expect(splitArgs(['beta', 'alpha', 'beta', '--output', 'out', 'x'])).toEqual({ tenants: ['beta', 'alpha'], options: ['--output', 'out', 'x'] });
+  });
+
+  test('refuses before anything runs when a named tenant has no file, naming it and the tenants there', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-deploy-args-'));
+    fs.writeFileSync(path.join(dir, 'alpha.yaml'), DEMO_TENANT_FILE.replace(/name: \S+/, 'name: alpha'));
+    const saved = process.env.CVI_TENANTS_DIR;
+    process.env.CVI_TENANTS_DIR = dir;
+    try {
+      const result = await captured(() => deployOrDiff(['diff', 'alpha', 'gamma', 'delta']));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`npm run diff: no tenants named gamma, delta in ${dir}; its tenants: alpha; nothing was run\n`);
+    } finally {
+      if (saved === undefined) delete process.env.CVI_TENANTS_DIR;
+      else process.env.CVI_TENANTS_DIR = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

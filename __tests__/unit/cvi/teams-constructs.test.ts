@@ -59,10 +59,10 @@ describe('VideoInteropProvider', () => {
     ).toThrow(/aadApplicationIds\[1\] must be a GUID/);
   });
 
-  test('an identity outside the known vendors is rejected with the allowed list', () => {
+  test('an identity outside the known platforms is rejected with the allowed list and what a hosted service uses', () => {
     expect(() =>
       inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: 'Zoom' as VideoInteropProviderIdentity, tenantKey: 'teams@contoso.com' })),
-    ).toThrow(/identity must be one of Pexip, Polycom, Cisco, BlueJeans; got "Zoom"/);
+    ).toThrow(/identity must name a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); a hosted CVI service uses the identity of the platform it runs on.*; got "Zoom"/);
   });
 
   test('a tenant key that is a token is not validated at synth time', () => {

@@ -56,6 +56,20 @@ describe('the main job', () => {
     expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
   });
 
+  it('stops at duplicate group ranks with one line naming the file and the field, before any stack', () => {
+    const tenant = pexipTenant();
+    tenant.teams.assignment = {
+      groups: [
+        { id: '0b6f4d2e-8a1c-4e3b-9f7d-5c2a1e0d3b48', rank: 1 },
+        { id: '7e1d5c3a-2b4f-4a6e-8d9c-1f0e3b2a5c47', rank: 1 },
+      ],
+    };
+    const dir = writeTenants({ 'ranked.yaml': tenant });
+    expect(run(dir)).toBe(1);
+    expect(log[0]).toMatch(/ranked\.yaml: teams\.assignment\.groups\[1\]\.rank: duplicate rank, already at \[0\]; each group needs its own rank \(got 1\)$/);
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+  });
+
   it('keeps secrets from the environment out of every synthesized file', () => {
     // given secrets in the variables the providers and backends read
     const secrets = {
@@ -90,10 +104,39 @@ describe('the main job', () => {
     }
   });
 
-  it('notes a stack directory whose tenant file is gone', () => {
+  it('notes a stack folder of another tenants folder and advises nothing destructive', () => {
     fs.mkdirSync(path.join(work, 'out', 'stacks', 'retired'), { recursive: true });
     expect(run(EXAMPLES)).toBe(0);
-    expect(log).toEqual([expect.stringMatching(/stacks[/\\]retired has no tenant file any more; run terraform destroy there/)]);
+    expect(log).toEqual([expect.stringMatching(/stacks[/\\]retired is not a tenant of .*tenants \(another tenants folder, or a removed file\); left as is/)]);
+    expect(log.join('\n')).not.toMatch(/destroy|delete/i);
+  });
+});
+
+describe('the main job and local state', () => {
+  const stack = (name: string) => path.join(work, 'out', 'stacks', name);
+
+  it('points every local backend at state/<tenant>.tfstate beside the synth output', () => {
+    expect(run(EXAMPLES)).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(stack('contoso'), 'cdk.tf.json'), 'utf8'));
+    expect(json.terraform.backend.local.path).toBe('../../../state/contoso.tfstate');
+    expect(path.resolve(stack('contoso'), json.terraform.backend.local.path)).toBe(path.join(work, 'state', 'contoso.tfstate'));
+  });
+
+  it('moves a state from the old place in the stack folder to state/, and says so in one line', () => {
+    fs.mkdirSync(stack('contoso'), { recursive: true });
+    fs.writeFileSync(path.join(stack('contoso'), 'terraform.contoso.tfstate'), '{"serial": 7}');
+    expect(run(EXAMPLES)).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'state', 'contoso.tfstate'), 'utf8')).toBe('{"serial": 7}');
+    expect(fs.existsSync(path.join(stack('contoso'), 'terraform.contoso.tfstate'))).toBe(false);
+    expect(log).toEqual([expect.stringMatching(/^state: moved .*terraform\.contoso\.tfstate to .*state[/\\]contoso\.tfstate \(/)]);
+  });
+
+  it('moves the old state of a stack folder that is not in this synth too, before cdktf prunes it', () => {
+    fs.mkdirSync(stack('alpha'), { recursive: true });
+    fs.writeFileSync(path.join(stack('alpha'), 'terraform.alpha.tfstate'), '{"serial": 3}');
+    expect(run(EXAMPLES)).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'state', 'alpha.tfstate'), 'utf8')).toBe('{"serial": 3}');
+    expect(log[1]).toMatch(/stacks[/\\]alpha is not a tenant of .*; left as is, its local state stays in .*state[/\\]alpha\.tfstate$/);
   });
 });
 

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
@@ -98,8 +99,14 @@ describe('TenantStack vendor defaults', () => {
 });
 
 describe('TenantStack backend', () => {
-  it('is local with a state path relative to the stack directory by default', () => {
-    expect(synth(pexipTenant()).parsed.terraform.backend).toEqual({ local: { path: 'terraform.contoso.tfstate' } });
+  it('is local by default, in state/ beside the synth output, by a path relative to the stack directory', () => {
+    expect(synth(pexipTenant()).parsed.terraform.backend).toEqual({ local: { path: '../../../state/contoso.tfstate' } });
+  });
+
+  it('puts local state in the state folder it is given, still by a relative path', () => {
+    const app = Testing.app();
+    const stack = new TenantStack(app, configOf(pexipTenant()), { stateDir: path.join(app.outdir, '..', 'elsewhere', 'states') });
+    expect(JSON.parse(Testing.synth(stack)).terraform.backend).toEqual({ local: { path: '../../../elsewhere/states/contoso.tfstate' } });
   });
 
   it('takes a relative local path from the tenant file', () => {
