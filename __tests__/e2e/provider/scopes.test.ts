@@ -245,3 +245,51 @@ describe('users the service does not know, and an existing group grant', () => {
     expect(emulator.tenant(TENANT).getUserPolicy('erin@contoso.com')).toBe('PexipServiceProviderEnabled');
   }, 60_000);
 });
+
+describe('group ranks after an admin inserted a group at rank 1', () => {
+  let emulator: RunningEmulator;
+  let ws: TerraformWorkspace;
+  const FIRST = 'bbbbbbbb-0000-4000-8000-000000000011';
+  const SECOND = 'bbbbbbbb-0000-4000-8000-000000000012';
+  const FOREIGN = 'bbbbbbbb-0000-4000-8000-000000000013';
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-ranks' });
+    ws.writeJson(
+      'main.tf.json',
+      cviConfig(
+        { endpoint: emulator.url },
+        {
+          cvi_video_interop_policy_assignment: {
+            first: { policy_name: 'PexipServiceProviderEnabled', group_id: FIRST, group_rank: 1 },
+            second: { policy_name: 'PexipServiceProviderEnabled', group_id: SECOND, group_rank: 2 },
+          },
+        },
+      ),
+    );
+    await ws.terraform('init');
+    await ws.terraform('apply', '-auto-approve');
+  }, 120_000);
+
+  afterAll(async () => {
+    ws?.remove();
+    await emulator?.stop();
+  });
+
+  it('renumbers both of ours in one apply, one grant at a time, and then plans no change', async () => {
+    emulator.tenant(TENANT).setGroupPolicy(FOREIGN, 'CiscoServiceProviderEnabled', 1); // ours become 2 and 3
+    const started = Date.now();
+
+    await ws.terraform('apply', '-auto-approve');
+
+    const order = emulator.tenant(TENANT).groupAssignments().map((g) => [g.groupId, g.priority]);
+    expect(order).toEqual([[FIRST, 1], [SECOND, 2], [FOREIGN, 3]]);
+    expect((await ws.run('plan', '-detailed-exitcode')).code).toBe(0);
+    // One grant at a time: no group POST started before the previous one's answer.
+    const posts = emulator.log.entries().filter((e) => e.method === 'POST' && e.route.includes('groupPolicyAssignments') && e.time >= started);
+    expect(posts).toHaveLength(2);
+    expect(posts[1].time).toBeGreaterThan(posts[0].writeAppliedAt ?? Infinity);
+    console.log(`repair of two ranks after an out-of-band insert: ${Date.now() - started} ms`);
+  }, 120_000);
+});
