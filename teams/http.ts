@@ -88,7 +88,8 @@ export class ApiPipeline {
         },
         (error: unknown) => {
           const status = error instanceof TeamsApiError ? error.status : undefined;
-          if (status === 401 || status === 403 || req.signal?.aborted) throw error;
+          if (req.signal?.aborted) throw req.signal.reason instanceof Error ? req.signal.reason : error;
+          if (status === 401 || status === 403) throw error;
           return this.withoutTarget(error instanceof Error ? error.message : String(error));
         },
       );
@@ -112,6 +113,8 @@ export class ApiPipeline {
     const mayResend = req.idempotent === true || isIdempotentMethod(req.method);
     let refreshedToken = false;
     for (let attempt = 1; ; attempt++) {
+      // A caller who stopped us hears its own reason, whether the stop came before a send or during one.
+      if (req.signal?.aborted) throw req.signal.reason instanceof Error ? req.signal.reason : new Error('stopped by the caller');
       req.deadline.assertTimeLeft(req.subject, `${req.method} ${req.path}`);
       if (req.method !== 'GET' && req.deadline.remainingMs() < retry.writeMarginMs) {
         throw new DeadlineExceededError(req.subject, `before ${req.method} ${req.path}: less than ${retry.writeMarginMs} ms left, too little to finish a write`);

@@ -8,7 +8,10 @@
  * Baselines from the same run: the resource count (what one read per resource would cost)
  * and the wall time of the same plan with -refresh=false (Terraform's own work, no API calls).
  *
- * Run: npm run bench:plan   (installs the provider first)
+ * The emulator answers the candidate reads (the user search) unless `--without-candidates`:
+ * then the users are read one by one, as against a service that refuses the search.
+ *
+ * Run: npm run bench:plan [-- --without-candidates]   (installs the provider first)
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { TerraformWorkspace } from '../../__tests__/e2e/support/workspace';
@@ -34,6 +37,7 @@ function splitsFromArgs(args: string[]): [number, number][] {
   });
 }
 const SPLITS = splitsFromArgs(process.argv.slice(2));
+const WITH_CANDIDATES = !process.argv.includes('--without-candidates');
 
 const tenantId = (split: number, t: number) => `dddddddd-${String(split).padStart(4, '0')}-4000-8000-${String(t).padStart(12, '0')}`;
 
@@ -79,7 +83,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator();
+  const emulator = await startEmulator(WITH_CANDIDATES ? { candidates: ['userSearch', 'tenantGrantRead'] } : {});
   const rows: string[] = [];
   let breakdown = '';
   try {
@@ -130,7 +134,8 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `no-change terraform plan of ${TOTAL_PROVIDERS} providers' worth of cvi resources (emulator, API calls exclude token requests)`,
+      `no-change terraform plan of ${TOTAL_PROVIDERS} providers' worth of cvi resources (emulator, API calls exclude token requests; ` +
+        `${WITH_CANDIDATES ? 'user search answered' : 'user search refused: users read one by one'})`,
       'tenants   resources  API calls  calls/tenant  calls/resource  plan wall  -refresh=false  ratio',
       ...rows,
       '',
