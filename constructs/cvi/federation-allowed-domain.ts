@@ -1,6 +1,6 @@
 /**
  * Binding of `cvi_federation_allowed_domain`: one entry of the tenant's federation allow-list
- * (Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add=...}). Import id: the domain.
+ * (Set-CsTenantFederationConfiguration, one entry by read-modify-write). Import id: the domain.
  */
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';

@@ -1,7 +1,7 @@
 /**
  * cvi_federation_allowed_domain: one domain on the tenant's federation allow-list (hosted CVI
- * offerings need the vendor's domain there). Only our entry is added and removed, never the
- * list as a whole (Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add|Remove}).
+ * offerings need the vendor's domain there). Only our entry is added or removed, by
+ * read-modify-write of the list as Microsoft's module does it (teams-wire-evidence.md §9).
  * When the tenant allows all known domains, the domain is already allowed: nothing is written.
  * Import id: the domain.
  */
