@@ -26,15 +26,6 @@ export interface Session {
   serialized<T>(write: () => Promise<T>): Promise<T>;
 }
 
-/** A queue of one: each task starts when the one before it has settled. */
-export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
 
 const SECRET_METHOD_VARS = [
   'ARM_CLIENT_SECRET',
@@ -120,5 +111,5 @@ export async function createSession(config: TfObject, env: NodeJS.ProcessEnv, si
     throw new DiagnosticError('Invalid provider configuration', `provider "cvi": ${error instanceof Error ? error.message : String(error)}`, ['endpoint']);
   }
   const callOptions = () => ({ deadline: Date.now() + timeoutMs, signal });
-  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions, serialized: serialQueue() };
+  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions, serialized: teams.serialQueue() };
 }

@@ -9,6 +9,7 @@ import { OperationContext } from './context';
 import { DEFAULT_RETRY } from './retry';
 import { DEFAULT_CONSISTENCY, waitUntilConsistent } from './consistency';
 import { PolicyCatalog } from './policies';
+import { serialQueue } from './serial-queue';
 import * as providers from './providers';
 import * as assignments from './assignments';
 import * as groups from './groups';
@@ -58,6 +59,7 @@ export class TeamsAdminClient {
   private readonly api: ApiPipeline;
   private readonly ctx: OperationContext;
   private readonly policies: PolicyCatalog;
+  private readonly federationEdits = serialQueue();
 
   constructor(opts: TeamsAdminClientOptions) {
     if (!opts.tenantId || opts.tenantId.trim() === '') {
@@ -155,11 +157,15 @@ export class TeamsAdminClient {
   getFederation(opts?: CallOptions): Promise<FederationSettings> {
     return federation.getFederation(this.ctx, opts);
   }
+  /**
+   * Edits of the allow-list are read-modify-writes of the whole list, so one client makes
+   * them one at a time: two in flight would each write back a list without the other's entry.
+   */
   addAllowedDomain(domain: string, opts?: WriteOptions): Promise<AddDomainOutcome> {
-    return federation.addAllowedDomain(this.ctx, domain, opts);
+    return this.federationEdits(() => federation.addAllowedDomain(this.ctx, domain, opts));
   }
   removeAllowedDomain(domain: string, opts?: WriteOptions): Promise<RemoveDomainOutcome> {
-    return federation.removeAllowedDomain(this.ctx, domain, opts);
+    return this.federationEdits(() => federation.removeAllowedDomain(this.ctx, domain, opts));
   }
 
   /**

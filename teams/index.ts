@@ -14,3 +14,4 @@ export { sameProvider } from './providers';
 export { bareName } from './policies';
 export { shapeOf } from './probe';
 export type { ProbeResult, ProbeOptions, ProbeConfidence } from './probe';
+export { serialQueue } from './serial-queue';

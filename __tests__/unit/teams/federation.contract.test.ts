@@ -149,3 +149,18 @@ describe('TeamsAdminClient federation verification (scripted service)', () => {
     ]);
   });
 });
+
+describe('TeamsAdminClient federation edits of one client', () => {
+  test('given ten domains added at once through one client, when all finish, then every one is on the list', async () => {
+    const h = await startHarness();
+    h.tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'partner.example.com' }] }, BlockedDomains: [] });
+    const domains = Array.from({ length: 10 }, (_, i) => `vendor${i}.example.net`);
+
+    const outcomes = await Promise.all(domains.map((d) => h.client.addAllowedDomain(d)));
+    const listed = h.tenant.getFederation().AllowedDomains.AllowedDomain?.map((d) => d.Domain);
+    await h.stop();
+
+    expect(outcomes).toEqual(domains.map(() => 'added'));
+    expect(listed).toEqual(['partner.example.com', ...domains]);
+  });
+});
