@@ -1,4 +1,4 @@
-import { CVI_POLICY_TYPE, emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { CVI_POLICY_TYPE, emulatorPerTest, expectSkypeError, paths, type TestCaller } from './api-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';
@@ -17,6 +17,12 @@ const assignment = (groupId: string, priority: number, policyName: string) => ({
   createdTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}(Z|[+-]\d\d:\d\d)$/),
 });
 
+/** [groupId, priority] of every group assignment, in the order the list answers them. */
+async function rankOrder(api: TestCaller): Promise<[string, number][]> {
+  const body = (await api.call('GET', paths.groupAssignments())).body as { groupId: string; priority: number }[];
+  return body.map((g) => [g.groupId, g.priority]);
+}
+
 /**
  * §7 group policy assignment: MPA Grant -Group POSTs `{policyName, priority}` to
  * `/Skype.Policy/groupPolicyAssignments/{groupId}/policyTypes/{type}`; 2.3.1 PATCHes (Set) and
@@ -25,7 +31,7 @@ const assignment = (groupId: string, priority: number, policyName: string) => ({
 describe('emulated group policy assignments', () => {
   const run = emulatorPerTest(TENANT);
 
-  const order = async () => ((await run.api.call('GET', paths.groupAssignments())).body as { groupId: string; priority: number }[]).map((g) => [g.groupId, g.priority]);
+  const order = () => rankOrder(run.api);
 
   it('grants with POST {policyName, priority} and answers it as a camelCase GroupAssignment', async () => {
     // when group 1 is granted Pexip at priority 1, as Grant-... -Group -Rank 1 sends it
@@ -145,7 +151,7 @@ describe('emulated group assignment refused for the CVI type (open question 4)',
 
 describe('emulated group grants by the other verbs the module used', () => {
   const run = emulatorPerTest(TENANT);
-  const order = async () => ((await run.api.call('GET', paths.groupAssignments())).body as { groupId: string; priority: number }[]).map((g) => [g.groupId, g.priority]);
+  const order = () => rankOrder(run.api);
 
   it('grants with PUT too, as New-CsGroupPolicyAssignment did in 2.3.1', async () => {
     const res = await run.api.call('PUT', paths.groupGrant(group(1)), { policyName: PEXIP, priority: 1 });
