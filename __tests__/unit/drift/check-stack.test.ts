@@ -13,15 +13,34 @@ describe('one stack check', () => {
   test('a terraform that hangs is stopped after the timeout and the tenant reported as an error', async () => {
     const hanging = path.join(dir, 'terraform-hangs');
     fs.writeFileSync(hanging, '#!/bin/sh\n# a child that outlives a stopped parent still holds the output pipes\nsleep 5 &\nwait\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
     const report = await checkStack({ name: 'slow', workingDirectory: dir }, { env: process.env, terraform: hanging, timeoutSeconds: 1 });
     expect(report.status).toBe('error');
     expect(report.error).toBe('terraform init did not finish in time and was stopped (raise --timeout if this stack is slow)');
   });
 
   test('a terraform that cannot be started is reported as an error, not thrown', async () => {
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
     const report = await checkStack({ name: 'x', workingDirectory: dir }, { env: process.env, terraform: path.join(dir, 'no-such-terraform') });
     expect(report.status).toBe('error');
     expect(report.error).toMatch(/^terraform init did not run/);
+  });
+
+  test('a stack initialised for the same providers is not initialised again; a changed provider set is', async () => {
+    const log = path.join(dir, 'calls.log');
+    const fake = path.join(dir, 'terraform-fake');
+    // Records each command; init leaves what a real init leaves; plan finds no changes.
+    fs.writeFileSync(fake, `#!/bin/sh\necho "$1" >> ${log}\nif [ "$1" = init ]; then mkdir -p .terraform && touch .terraform.lock.hcl; fi\nexit 0\n`, { mode: 0o755 });
+    const stackDir = path.join(dir, 'stack');
+    fs.mkdirSync(stackDir);
+    const write = (version: string) =>
+      fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify({ terraform: { required_providers: { dns: { source: 'hashicorp/dns', version } } } }));
+    write('3.4.0');
+    const check = () => checkStack({ name: 'x', workingDirectory: stackDir }, { env: process.env, terraform: fake });
+    for (let i = 0; i < 2; i++) expect((await check()).status).toBe('in-sync');
+    write('3.4.3');
+    await check();
+    expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual(['init', 'plan', 'plan', 'init', 'plan']);
   });
 
   test('a stack folder that is gone is reported as an error that says to synth again', async () => {
