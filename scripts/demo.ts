@@ -50,7 +50,8 @@ function showProvider(emulator: RunningEmulator): void {
 
 async function expectDrift(outDir: string, expected: 0 | 2): Promise<void> {
   say(`cvi drift --out ${outDir}`);
-  const code = await drift(['--out', outDir]);
+  // Plan drift only until the Teams client can list group assignments (unmanaged objects).
+  const code = await drift(['--out', outDir, '--ignore-unmanaged']);
   if (code !== expected) throw new StepFailed(`cvi drift exited ${code}; expected ${expected}`);
   say(`cvi drift exited ${code}: ${expected === 0 ? 'every tenant in sync' : 'drift found'}, as expected`);
 }

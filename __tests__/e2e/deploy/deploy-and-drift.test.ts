@@ -8,6 +8,10 @@ import { explain, TenantProject } from './tenant-project';
 
 jest.setTimeout(180_000);
 
+// Unmanaged objects need the Teams client to list group assignments (the move to Microsoft's
+// routes); until it can, these checks of plan drift leave them out.
+const PLAN_ONLY = '--ignore-unmanaged';
+
 const ALPHA = { name: 'alpha', id: 'a1a1a1a1-0000-4000-8000-00000000a1fa', domain: 'alpha.example' };
 const BETA = { name: 'beta', id: 'b2b2b2b2-0000-4000-8000-00000000be7a', domain: 'beta.example' };
 
@@ -44,10 +48,10 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
   });
 
   test('cvi drift with every tenant in sync exits 0', async () => {
-    const result = await project.drift();
+    const result = await project.drift(PLAN_ONLY);
     expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
-    expect(result.stdout).toMatch(/^alpha\s+in sync/m);
-    expect(result.stdout).toMatch(/^beta\s+in sync/m);
+    expect(result.stdout).toMatch(new RegExp(`^alpha\\s+${ALPHA.id}\\s+in sync`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^beta\\s+${BETA.id}\\s+in sync`, 'm'));
   });
 
   describe('with the instruction URI of beta changed behind Terraform\'s back', () => {
@@ -59,15 +63,16 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     });
 
     test('cvi drift exits 2 and names only beta, with its service provider', async () => {
-      const result = await project.drift();
+      const result = await project.drift(PLAN_ONLY);
       expect(result.code).toBe(2);
-      expect(result.stdout).toMatch(/^beta\s+drift\s+cvi_video_interop_service_provider\.\S+ \(update\)$/m);
-      expect(result.stdout).toMatch(/^alpha\s+in sync/m);
-      expect(result.stdout).not.toMatch(/^alpha\s+drift/m);
+      expect(result.stdout).toMatch(new RegExp(`^beta\\s+${BETA.id}\\s+drift\\s+tenant/teams-provider \\(update\\)$`, 'm'));
+      expect(result.stdout).toContain(`    instruction_uri: "https://elsewhere.example/{ConfId}" -> "https://pexip.me/teams/${BETA.domain}/{ConfId}"`);
+      expect(result.stdout).toMatch(/^alpha\s+\S+\s+in sync/m);
+      expect(result.stdout).not.toMatch(/^alpha\s+\S+\s+drift/m);
     });
 
     test('cvi drift --json says the same', async () => {
-      const result = await project.drift('--json');
+      const result = await project.drift('--json', PLAN_ONLY);
       expect(result.code).toBe(2);
       const report = JSON.parse(result.stdout);
       expect(report.status).toBe('drift');
@@ -75,14 +80,21 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
         ['alpha', 'in-sync'],
         ['beta', 'drift'],
       ]);
-      expect(report.tenants[1].resources).toEqual([{ address: expect.stringMatching(/^cvi_video_interop_service_provider\./), action: 'update' }]);
+      expect(report.tenants[1].resources).toEqual([
+        {
+          address: expect.stringMatching(/^cvi_video_interop_service_provider\./),
+          constructPath: 'tenant/teams-provider',
+          action: 'update',
+          attributes: [{ name: 'instruction_uri', before: 'https://elsewhere.example/{ConfId}', after: `https://pexip.me/teams/${BETA.domain}/{ConfId}` }],
+        },
+      ]);
     });
 
     test('deploying beta again repairs it, and drift is clean', async () => {
       const deploy = await project.deploy(BETA.name);
       expect(deploy.code).toBe(0);
       expect(emulator.tenant(BETA.id).getProvider('Pexip')?.InstructionUri).toBe(`https://pexip.me/teams/${BETA.domain}/{ConfId}`);
-      expect((await project.drift()).code).toBe(0);
+      expect((await project.drift(PLAN_ONLY)).code).toBe(0);
     });
   });
 
@@ -95,7 +107,7 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     afterAll(() => emulator.faults.remove(fault));
 
     test('cvi drift exits 1, reports alpha as an error and beta still in sync', async () => {
-      const result = await project.drift('--json');
+      const result = await project.drift('--json', PLAN_ONLY);
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout);
       const byTenant = Object.fromEntries(report.tenants.map((t: { tenant: string }) => [t.tenant, t]));
