@@ -8,13 +8,17 @@ import { reportRows } from './report-rows';
 export const TABLE_WIDTH = 100;
 const DETAIL_INDENT = 4;
 
-/** Splits text into lines of at most `width`, at spaces when it can, else mid-word. */
+/** Where a long word may break: after a path, name or GUID separator. */
+const SEPARATORS = ['/', '_', '-', '.', ','];
+
+/** Splits text into lines of at most `width`: at a space, else after a separator, else mid-word. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > width) {
     const space = rest.lastIndexOf(' ', width);
-    const cut = space > width / 3 ? space : width;
+    const separator = Math.max(...SEPARATORS.map((s) => rest.lastIndexOf(s, width - 1) + 1));
+    const cut = space > width / 3 ? space : separator > width / 3 ? separator : width;
     lines.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
@@ -34,11 +38,14 @@ export function renderTable(report: DriftReport, width = TABLE_WIDTH): string {
 
   const lines = [line(header.tenant, header.id, header.status, header.object)];
   for (const row of rows) {
-    const object = row.action && row.action !== 'error' ? `${row.object} (${row.action})` : row.object;
-    const [first, ...more] = wrap(object, objectWidth);
+    const action = row.action && row.action !== 'error' ? ` (${row.action})` : '';
+    // An object too long for its column goes under the row at full width rather than be cut
+    // into pieces (construct paths of group assignments carry a GUID).
+    const fits = row.status === 'error' || `${row.object}${action}`.length <= objectWidth;
+    const [first, ...more] = fits ? wrap(`${row.object}${action}`, objectWidth) : [action.trim()];
     lines.push(line(row.tenant, row.tenantId ?? '-', STATUS_LABEL[row.status], first));
     for (const m of more) lines.push(line('', '', '', m));
-    for (const detail of row.details) {
+    for (const detail of fits ? row.details : [row.object, ...row.details]) {
       const [head] = wrap(detail, width - DETAIL_INDENT);
       lines.push(`${' '.repeat(DETAIL_INDENT)}${head}`);
       // Continuation lines sit two further in, so a wrapped value does not read as a new attribute.
