@@ -144,21 +144,22 @@ async function bench(emulator: RunningEmulator, n: number): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator();
-  const rows: string[] = [];
-  try {
-    for (const n of sizes) rows.push(...(await bench(emulator, n)));
-  } finally {
-    await emulator.stop();
-  }
   process.stdout.write(
     [
       `cvi drift vs a naive init+plan loop, N Teams-only tenants, emulator, ${os.cpus().length} CPUs, default concurrency 3`,
       '    N  arm                   wall  wall/tenant  CPU/tenant  peak RSS  naive/x',
-      ...rows,
       '',
     ].join('\n'),
   );
+  for (const n of sizes) {
+    // A fresh emulator per size: the tenants of one size must not meet the objects of another.
+    const emulator = await startEmulator();
+    try {
+      process.stdout.write(`${(await bench(emulator, n)).join('\n')}\n`);
+    } finally {
+      await emulator.stop();
+    }
+  }
 }
 
 main().catch((error: unknown) => {

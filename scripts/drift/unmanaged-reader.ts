@@ -4,7 +4,7 @@
  * (the stack's `cvi` provider block, which synth took from CVI_TEAMS_ENDPOINT), so drift reads
  * exactly the tenant Terraform plans against.
  */
-import type { TeamsAdminClient } from '../../teams';
+import type { CredentialOverrides, TeamsAdminClient } from '../../teams';
 import type { TeamsConnection } from './stack-config';
 import type { LiveTenantReader } from './unmanaged';
 
@@ -46,13 +46,20 @@ function positiveNumber(value: string | undefined): number | undefined {
 /**
  * A reader of one tenant's live CVI objects. `connection` is the stack's `cvi` provider block
  * (endpoint, environment); without one, CVI_TEAMS_ENDPOINT and the public cloud apply.
+ * `overrides` reach the credential chooser (e.g. a CA for a private token endpoint).
  * Throws one line when no credential can be chosen from `env`.
  */
-export async function createReader(tenantId: string, env: NodeJS.ProcessEnv, connection: TeamsConnection = {}): Promise<CreatedReader> {
+export async function createReader(
+  tenantId: string,
+  env: NodeJS.ProcessEnv,
+  connection: TeamsConnection = {},
+  overrides: Omit<CredentialOverrides, 'tenantId'> = {},
+): Promise<CreatedReader> {
   const teams = await import('../../teams');
   const cloud = (connection.environment ?? 'public') as import('../../teams').Cloud;
   const explicitAuthority = env.ARM_AUTHORITY_HOST || env.AZURE_AUTHORITY_HOST;
   const choice = teams.credentialFromEnvironment(env, {
+    ...overrides,
     tenantId,
     cloud,
     ...(explicitAuthority || cloud === 'public' ? {} : { authorityHost: teams.AUTHORITY_HOSTS[cloud] }),

@@ -43,6 +43,40 @@ describe('one stack check', () => {
     expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual(['init', 'plan', 'plan', 'init', 'plan']);
   });
 
+  describe('with Teams objects declared', () => {
+    let stackDir: string;
+    let fake: string;
+    beforeAll(() => {
+      stackDir = path.join(dir, 'teams-stack');
+      fs.mkdirSync(stackDir);
+      const config = {
+        provider: { cvi: [{ tenant_id: 'a1a1a1a1-0000-4000-8000-00000000a1fa' }] },
+        resource: { cvi_video_interop_service_provider: { p: { identity: 'Pexip', tenant_key: 'teams@alpha.example' } } },
+      };
+      fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify(config));
+      fake = path.join(dir, 'terraform-in-sync');
+      fs.writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    });
+    const stack = () => ({ name: 'alpha', workingDirectory: stackDir });
+    const cisco = { kind: 'service-provider' as const, object: 'Cisco', detail: 'service provider Cisco (tenant key x) is not in the stack' };
+
+    test('a plan in sync with an unmanaged object reports the tenant as unmanaged, with its tenant id', async () => {
+      const report = await checkStack(stack(), { env: process.env, terraform: fake, unmanaged: () => Promise.resolve([cisco]) });
+      expect(report).toMatchObject({ status: 'unmanaged', tenantId: 'a1a1a1a1-0000-4000-8000-00000000a1fa', unmanaged: [cisco] });
+    });
+
+    test('the check is given what the stack declares', async () => {
+      const seen: unknown[] = [];
+      await checkStack(stack(), { env: process.env, terraform: fake, unmanaged: (_s, config) => (seen.push(config.teams), Promise.resolve([])) });
+      expect(seen).toEqual([{ serviceProviders: ['Pexip'], assignments: [], federationDomains: [] }]);
+    });
+
+    test('a failing unmanaged check makes the tenant an error, never in sync', async () => {
+      const report = await checkStack(stack(), { env: process.env, terraform: fake, unmanaged: () => Promise.reject(new Error('teams api answered 403')) });
+      expect(report).toMatchObject({ status: 'error', error: 'unmanaged objects not checked: teams api answered 403' });
+    });
+  });
+
   test('a stack folder that is gone is reported as an error that says to synth again', async () => {
     const report = await checkStack({ name: 'gone', workingDirectory: path.join(dir, 'gone') }, { env: process.env });
     expect(report.error).toMatch(/does not exist; synth again/);
