@@ -66,7 +66,8 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
       const result = await project.drift(PLAN_ONLY);
       expect(result.code).toBe(2);
       expect(result.stdout).toMatch(new RegExp(`^beta\\s+${BETA.id}\\s+drift\\s+tenant/teams-provider \\(update\\)$`, 'm'));
-      expect(result.stdout).toContain(`    instruction_uri: "https://elsewhere.example/{ConfId}" -> "https://pexip.me/teams/${BETA.domain}/{ConfId}"`);
+      // Longer than 100 columns: wrapped onto a continuation line.
+      expect(result.stdout).toContain(`    instruction_uri: "https://elsewhere.example/{ConfId}" ->\n      "https://pexip.me/teams/${BETA.domain}/{ConfId}"`);
       expect(result.stdout).toMatch(/^alpha\s+\S+\s+in sync/m);
       expect(result.stdout).not.toMatch(/^alpha\s+\S+\s+drift/m);
     });
