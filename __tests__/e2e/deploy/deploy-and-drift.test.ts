@@ -8,6 +8,9 @@ import { explain, TenantProject } from './tenant-project';
 
 jest.setTimeout(180_000);
 
+// These checks are about plan drift; unmanaged objects have their own suite (drift-unmanaged).
+const PLAN_ONLY = '--ignore-unmanaged';
+
 const ALPHA = { name: 'alpha', id: 'a1a1a1a1-0000-4000-8000-00000000a1fa', domain: 'alpha.example' };
 const BETA = { name: 'beta', id: 'b2b2b2b2-0000-4000-8000-00000000be7a', domain: 'beta.example' };
 
@@ -53,10 +56,10 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
   });
 
   test('cvi drift with every tenant in sync exits 0', async () => {
-    const result = await project.drift();
+    const result = await project.drift(PLAN_ONLY);
     expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
-    expect(result.stdout).toMatch(/^alpha\s+in sync/m);
-    expect(result.stdout).toMatch(/^beta\s+in sync/m);
+    expect(result.stdout).toMatch(new RegExp(`^alpha\\s+${ALPHA.id}\\s+in sync`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^beta\\s+${BETA.id}\\s+in sync`, 'm'));
   });
 
   describe('with the instruction URI of beta changed behind Terraform\'s back', () => {
@@ -68,15 +71,17 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     });
 
     test('cvi drift exits 2 and names only beta, with its service provider', async () => {
-      const result = await project.drift();
+      const result = await project.drift(PLAN_ONLY);
       expect(result.code).toBe(2);
-      expect(result.stdout).toMatch(/^beta\s+drift\s+cvi_video_interop_service_provider\.\S+ \(update\)$/m);
-      expect(result.stdout).toMatch(/^alpha\s+in sync/m);
-      expect(result.stdout).not.toMatch(/^alpha\s+drift/m);
+      expect(result.stdout).toMatch(new RegExp(`^beta\\s+${BETA.id}\\s+drift\\s+tenant/teams-provider \\(update\\)$`, 'm'));
+      // Longer than 100 columns: wrapped onto a continuation line.
+      expect(result.stdout).toContain(`    instruction_uri: "https://elsewhere.example/{ConfId}" ->\n      "https://pexip.me/teams/${BETA.domain}/{ConfId}"`);
+      expect(result.stdout).toMatch(/^alpha\s+\S+\s+in sync/m);
+      expect(result.stdout).not.toMatch(/^alpha\s+\S+\s+drift/m);
     });
 
     test('cvi drift --json says the same', async () => {
-      const result = await project.drift('--json');
+      const result = await project.drift('--json', PLAN_ONLY);
       expect(result.code).toBe(2);
       const report = JSON.parse(result.stdout);
       expect(report.status).toBe('drift');
@@ -84,14 +89,21 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
         ['alpha', 'in-sync'],
         ['beta', 'drift'],
       ]);
-      expect(report.tenants[1].resources).toEqual([{ address: expect.stringMatching(/^cvi_video_interop_service_provider\./), action: 'update' }]);
+      expect(report.tenants[1].resources).toEqual([
+        {
+          address: expect.stringMatching(/^cvi_video_interop_service_provider\./),
+          constructPath: 'tenant/teams-provider',
+          action: 'update',
+          attributes: [{ name: 'instruction_uri', before: 'https://elsewhere.example/{ConfId}', after: `https://pexip.me/teams/${BETA.domain}/{ConfId}` }],
+        },
+      ]);
     });
 
     test('deploying beta again repairs it, and drift is clean', async () => {
       const deploy = await project.deploy(BETA.name);
       expect(deploy.code).toBe(0);
       expect(emulator.tenant(BETA.id).getProvider('Pexip')?.InstructionUri).toBe(`https://pexip.me/teams/${BETA.domain}/{ConfId}`);
-      expect((await project.drift()).code).toBe(0);
+      expect((await project.drift(PLAN_ONLY)).code).toBe(0);
     });
   });
 
@@ -104,7 +116,7 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     afterAll(() => emulator.faults.remove(fault));
 
     test('cvi drift exits 1, reports alpha as an error and beta still in sync', async () => {
-      const result = await project.drift('--json');
+      const result = await project.drift('--json', PLAN_ONLY);
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout);
       const byTenant = Object.fromEntries(report.tenants.map((t: { tenant: string }) => [t.tenant, t]));

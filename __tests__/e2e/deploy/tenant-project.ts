@@ -95,9 +95,12 @@ export class TenantProject {
   }
 
   drift(...args: string[]): Promise<ProcessResult> {
-    return this.record(
-      runProcess(process.execPath, [path.join(this.root, 'bin', 'cvi.js'), 'drift', '--out', this.outDir, ...args], { cwd: this.root, env: this.env }),
-    );
+    return this.cvi('drift', '--out', this.outDir, ...args);
+  }
+
+  /** The `cvi` command with exactly these arguments (e.g. `drift --merge`, which takes no --out). */
+  cvi(...args: string[]): Promise<ProcessResult> {
+    return this.record(runProcess(process.execPath, [path.join(this.root, 'bin', 'cvi.js'), ...args], { cwd: this.root, env: this.env }));
   }
 
   remove(): void {

@@ -25,20 +25,22 @@ describe('cvi drift against real terraform (terraform_data stacks)', () => {
   let out: TerraformDataOutDir;
 
   beforeAll(() => {
+    // alpha falls in shard 2 of 2, the others in shard 1: the shard test splits for real.
     out = new TerraformDataOutDir({
+      alpha: { inputs: { tenant_key: 'teams@alpha.com' } },
       contoso: { inputs: { instruction_uri: 'https://pexip.me/teams/contoso.com/{ConfId}' } },
       fabrikam: { inputs: { instruction_uri: 'https://pexip.me/teams/fabrikam.com/{ConfId}' } },
       northwind: { inputs: { tenant_key: 'teams@northwind.com' } },
     });
-    for (const tenant of ['contoso', 'fabrikam', 'northwind']) out.apply(tenant);
+    for (const tenant of ['alpha', 'contoso', 'fabrikam', 'northwind']) out.apply(tenant);
   });
   afterAll(() => out.remove());
 
   test('given every stack applied, drift exits 0 and reports each tenant in sync', async () => {
     const result = await drift(['--no-synth', '--out', out.dir]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^contoso\s+in sync/m);
-    expect(result.stdout).toMatch(/^northwind\s+in sync/m);
+    expect(result.stdout).toMatch(/^contoso\s+-\s+in sync/m);
+    expect(result.stdout).toMatch(/^northwind\s+-\s+in sync/m);
   });
 
   test('progress lines go to stderr, one per step and tenant', async () => {
@@ -55,7 +57,23 @@ describe('cvi drift against real terraform (terraform_data stacks)', () => {
       expect(result.code).toBe(2);
       const report = JSON.parse(result.stdout);
       const drifted = report.tenants.filter((t: { status: string }) => t.status === 'drift');
-      expect(drifted).toEqual([expect.objectContaining({ tenant: 'fabrikam', resources: [{ address: 'terraform_data.instruction_uri', action: 'update' }] })]);
+      expect(drifted).toEqual([
+        expect.objectContaining({
+          tenant: 'fabrikam',
+          tenantId: null,
+          resources: [
+            {
+              address: 'terraform_data.instruction_uri',
+              constructPath: 'terraform_data.instruction_uri',
+              action: 'update',
+              attributes: [
+                { name: 'input', before: 'https://pexip.me/teams/fabrikam.com/{ConfId}', after: 'https://pexip.me/teams/fabrikam.com/v2/{ConfId}' },
+                { name: 'output', before: 'https://pexip.me/teams/fabrikam.com/{ConfId}', unknownAfter: true },
+              ],
+            },
+          ],
+        }),
+      ]);
     } finally {
       out.write('fabrikam', { inputs: { instruction_uri: 'https://pexip.me/teams/fabrikam.com/{ConfId}' } });
     }
@@ -66,12 +84,49 @@ describe('cvi drift against real terraform (terraform_data stacks)', () => {
     try {
       const result = await drift(['--no-synth', '--out', out.dir, '--concurrency', '1']);
       expect(result.code).toBe(1);
-      expect(result.stdout).toMatch(/^northwind\s+error\s+terraform init exited 1$/m);
-      expect(result.stdout).toMatch(/^contoso\s+in sync/m);
-      expect(result.stdout).toMatch(/^fabrikam\s+in sync/m);
+      expect(result.stdout).toMatch(/^northwind\s+-\s+error\s+terraform init exited 1$/m);
+      expect(result.stdout).toMatch(/^contoso\s+-\s+in sync/m);
+      expect(result.stdout).toMatch(/^fabrikam\s+-\s+in sync/m);
     } finally {
       out.write('northwind', { inputs: { tenant_key: 'teams@northwind.com' } });
     }
+  });
+
+  test('two shards merged give the report one run gives, and its exit code', async () => {
+    out.write('fabrikam', { inputs: { instruction_uri: 'https://pexip.me/teams/fabrikam.com/v2/{ConfId}' } });
+    try {
+      const whole = await drift(['--no-synth', '--out', out.dir, '--json']);
+      const files = [1, 2].map((i) => path.join(out.dir, `shard-${i}.json`));
+      for (const [i, file] of files.entries()) {
+        const shard = await drift(['--no-synth', '--out', out.dir, '--json', '--shard', `${i + 1}/2`]);
+        fs.writeFileSync(file, shard.stdout);
+      }
+      expect(JSON.parse(fs.readFileSync(files[1], 'utf8')).tenants.map((t: { tenant: string }) => t.tenant)).toEqual(['alpha']);
+      const merged = await drift(['--merge', ...files, '--json']);
+      const withoutTimes = (text: string) => ({ ...JSON.parse(text), tenants: JSON.parse(text).tenants.map((t: object) => ({ ...t, seconds: 0 })) });
+      expect(merged.code).toBe(2);
+      expect(whole.code).toBe(2);
+      expect(withoutTimes(merged.stdout)).toEqual(withoutTimes(whole.stdout));
+      const table = await drift(['--merge', ...files]);
+      expect(table.stdout).toMatch(/^fabrikam\s+-\s+drift\s+terraform_data\.instruction_uri \(update\)$/m);
+    } finally {
+      out.write('fabrikam', { inputs: { instruction_uri: 'https://pexip.me/teams/fabrikam.com/{ConfId}' } });
+    }
+  });
+
+  test('--merge with a shard missing exits 1 and says which', async () => {
+    const file = path.join(out.dir, 'only-shard-1.json');
+    fs.writeFileSync(file, (await drift(['--no-synth', '--out', out.dir, '--json', '--shard', '1/2'])).stdout);
+    const merged = await drift(['--merge', file]);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain('error: shard 2/2 is missing: its tenants were not checked');
+  });
+
+  test('--markdown prints a report for a job summary', async () => {
+    const result = await drift(['--no-synth', '--out', out.dir, '--markdown', '--tenant', 'contoso']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^### ✅ CVI drift: in sync$/m);
+    expect(result.stdout).toContain('<details><summary>1 tenant(s) in sync</summary>');
   });
 
   test('--tenant limits the check to the named tenants', async () => {
@@ -82,7 +137,7 @@ describe('cvi drift against real terraform (terraform_data stacks)', () => {
   test('a --tenant with no stack exits 1 and lists the stacks there are', async () => {
     const result = await drift(['--no-synth', '--out', out.dir, '--tenant', 'tailspin']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--tenant tailspin: no such stack in the synth output; stacks: contoso, fabrikam, northwind');
+    expect(result.stderr).toContain('--tenant tailspin: no such stack in the synth output; stacks: alpha, contoso, fabrikam, northwind');
   });
 
   test('a synth output folder without a manifest exits 1 and says to synth first', async () => {
@@ -97,8 +152,10 @@ describe('cvi drift --json when nothing could be checked', () => {
     const result = await drift(['--no-synth', '--out', '/nonexistent/cvi-drift-out', '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
+      schemaVersion: 1,
       status: 'error',
       exitCode: 1,
+      unmanagedChecked: true,
       error: '/nonexistent/cvi-drift-out/manifest.json: not found; synth first (npm run synth)',
       tenants: [],
     });
