@@ -6,12 +6,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The project root: the folder of package.json above this file (works from src and dist). */
+/**
+ * The project root: the folder of package.json above this file (works from src and dist). When
+ * this file runs from an installed cdktf-teams-cvi (a tenants project's node_modules), the project
+ * is the one being worked in: the nearest package.json at or above the working directory.
+ */
 export function projectRoot(): string {
-  let dir = __dirname;
+  const start = __dirname.split(path.sep).includes('node_modules') ? process.cwd() : __dirname;
+  let dir = start;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
     dir = parent;
   }
   return dir;
