@@ -113,8 +113,9 @@ describe('a tenants project made with cvi init from the packed package', () => {
     expect(readFileSync(join(stackDir, '.terraform.lock.hcl'), 'utf8')).toMatch(/provider "terraform\.local\/teams-cvi\/cvi" \{[^}]*"h1:/);
   });
 
-  test('plain npx cdktf deploy example creates the tenant\'s Teams objects in the emulator', async () => {
-    const env = cleanEnv({
+  /** The environment of a platform engineer's shell against the emulator: credentials only, no Terraform settings. */
+  function deployEnv(): NodeJS.ProcessEnv {
+    return cleanEnv({
       ARM_TENANT_ID: EXAMPLE_TENANT_ID,
       ARM_CLIENT_ID: TEST_CLIENT_ID,
       ARM_CLIENT_SECRET: TEST_CLIENT_SECRET,
@@ -126,9 +127,20 @@ describe('a tenants project made with cvi init from the packed package', () => {
       // cdktf shares ~/.terraform.d/plugin-cache by default: keep this run's providers to itself.
       TF_PLUGIN_CACHE_DIR: mkdtempSync(join(scratch, 'plugin-cache-')),
     });
+  }
+
+  test('plain npx cdktf deploy example creates the tenant\'s Teams objects in the emulator', async () => {
+    const env = deployEnv();
     const result = await runProcess(join(project, 'node_modules', '.bin', 'cdktf'), ['deploy', 'example', '--auto-approve'], { cwd: project, env, timeoutMs: 300_000 });
     expect({ code: result.code, ...(result.code !== 0 ? { output: `${result.stdout}\n${result.stderr}` } : {}) }).toEqual({ code: 0 });
     expect(emulator.tenant(EXAMPLE_TENANT_ID).getProvider('Pexip')).toMatchObject({ TenantKey: 'teams@example.com' });
     expect(emulator.tenant(EXAMPLE_TENANT_ID).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
+  });
+
+  test('npx cvi drift in the project plans its stacks with its own provider install and finds them in sync', async () => {
+    const result = await runProcess(join(project, 'node_modules', '.bin', 'cvi'), ['drift', '--no-synth'], { cwd: project, env: deployEnv(), timeoutMs: 120_000 });
+    expect({ code: result.code, ...(result.code !== 0 ? { output: `${result.stdout}\n${result.stderr}` } : {}) }).toEqual({ code: 0 });
+    expect(result.stdout).toMatch(/^example\s+in sync/m);
+    expect(result.stderr).not.toContain('not installed');
   });
 });
