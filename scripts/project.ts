@@ -34,12 +34,16 @@ export function outDir(root: string = projectRoot(), env: NodeJS.ProcessEnv = pr
 
 /**
  * Environment of a Terraform process: the caller's (credentials stay in env, never in files) plus
- * the project's CLI config, no update checks and Terraform's automation mode (no "run apply next" hints).
+ * the project's CLI config, no shared plugin cache, no update checks and Terraform's automation mode (no "run apply next" hints).
  */
 export function terraformEnv(root: string = projectRoot(), base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
     ...base,
     TF_CLI_CONFIG_FILE: terraformrcPath(root),
+    // cdktf otherwise points every run at ~/.terraform.d/plugin-cache, shared by every checkout
+    // on the machine: another checkout's build of cvi 0.1.0 (other bytes, same version) replaces
+    // the cached package under a running init, which then fails its lock-file checksum.
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
     CHECKPOINT_DISABLE: '1',
     TF_IN_AUTOMATION: '1',
   };
