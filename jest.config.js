@@ -9,4 +9,6 @@ module.exports = {
     '^.+\\.ts$': 'ts-jest',
   },
   testTimeout: 30000,
+  // Installs the cvi provider once, before any test, and forbids installs during the run.
+  globalSetup: '<rootDir>/__tests__/global-setup.ts',
 };

@@ -12,6 +12,8 @@ export interface Command {
 export const commands: Record<string, Command> = {
   emulator: { summary: 'run the local Teams admin API emulator (with token endpoint and fault injection)', load: () => import('./commands/emulator') },
   probe: { summary: 'read-only check of the Teams admin API routes against a real tenant (run before the first deploy)', load: () => import('./commands/probe') },
+  provider: { summary: 'install the cvi Terraform provider as a filesystem mirror, or pack it for a registry', load: () => import('./commands/provider') },
+  init: { summary: 'scaffold a tenants repository that uses this package (cvi init <dir>)', load: () => import('./commands/init') },
   drift: { summary: 'plan every tenant stack and report drift (exit 0 in sync, 2 drift, 1 error)', load: () => import('./commands/drift') },
 };
 

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { providerLayout } from './install-provider';
+import { packageRoot } from './provider-package/bundle';
 import { runProcess } from './run-process';
 
 /** The provider runs the client in teams/ too, so both folders are its sources. */
@@ -25,7 +26,9 @@ function newestSource(root: string): number {
 
 /** Why the provider must be (re)installed, or undefined when it is ready. */
 export function providerInstallReason(root: string): string | undefined {
-  const layout = providerLayout(root);
+  // Run from an installed package (a tenants project's node_modules), the bundle is the package's.
+  const installed = __dirname.split(path.sep).includes('node_modules');
+  const layout = providerLayout(root, installed ? packageRoot(__dirname) : root);
   for (const file of [layout.entryPoint, layout.launcher, layout.cliConfigFile]) {
     if (!fs.existsSync(file)) return `${path.relative(root, file)} is missing`;
   }
@@ -38,6 +41,12 @@ export function providerInstallReason(root: string): string | undefined {
 export async function ensureProvider(root: string, say: (line: string) => void): Promise<boolean> {
   const reason = providerInstallReason(root);
   if (!reason) return true;
+  // The tests install once before they start (__tests__/global-setup.ts): an install in the middle
+  // of the run could replace the package while another test's terraform is hashing it.
+  if (process.env.CVI_PROVIDER_INSTALL === 'never') {
+    say(`the cvi provider must be reinstalled (${reason}) but CVI_PROVIDER_INSTALL=never: run npm run provider:install first`);
+    return false;
+  }
   say(`building the cvi provider into the project mirror (${reason}): npm run provider:install`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = await runProcess(npm, ['run', '--silent', 'provider:install'], { cwd: root });

@@ -84,7 +84,7 @@ describe('provider install check', () => {
   }
 
   test('a project where nothing was built needs an install, naming the missing file', () => {
-    expect(providerInstallReason(root)).toBe(`${path.join('dist', 'provider', 'main.js')} is missing`);
+    expect(providerInstallReason(root)).toBe(`${path.join('dist', 'provider-package', 'cvi-provider.js')} is missing`);
   });
 
   test('an install newer than every provider and client source is ready', () => {
