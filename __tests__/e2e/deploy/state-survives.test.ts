@@ -63,7 +63,7 @@ describe('tenants deployed from two tenants folders into one synth output', () =
 
     const drift = await project.drift();
     expect({ code: drift.code }).toEqual({ code: 0, ...(drift.code !== 0 ? { why: explain(drift) } : {}) });
-    expect(drift.stdout).toMatch(/^alpha\s+in sync/m);
+    expect(drift.stdout).toMatch(/^alpha\s+\S+\s+in sync/m);
     expect(stateOf(ALPHA.name)).toMatchObject({ lineage: alphaAfterDeploy.lineage, resources: alphaAfterDeploy.resources });
   });
 
@@ -71,7 +71,7 @@ describe('tenants deployed from two tenants folders into one synth output', () =
     project.useTenants('customers-b');
     const drift = await project.drift();
     expect({ code: drift.code }).toEqual({ code: 0, ...(drift.code !== 0 ? { why: explain(drift) } : {}) });
-    expect(drift.stdout).toMatch(/^beta\s+in sync/m);
+    expect(drift.stdout).toMatch(/^beta\s+\S+\s+in sync/m);
   });
 });
 
@@ -108,7 +108,7 @@ describe('a stack deployed before state moved out of the synth output', () => {
 
     // then the state moved, one line said so, and the tenant is in sync (not "already exists")
     expect({ code: drift.code }).toEqual({ code: 0, ...(drift.code !== 0 ? { why: explain(drift) } : {}) });
-    expect(drift.stdout).toMatch(/^alpha\s+in sync/m);
+    expect(drift.stdout).toMatch(/^alpha\s+\S+\s+in sync/m);
     expect(drift.stderr).toMatch(/state: moved .*terraform\.alpha\.tfstate to .*state[/\\]alpha\.tfstate/);
     expect(fs.existsSync(legacy)).toBe(false);
     expect(fs.readFileSync(path.join(project.stateDir, `${ALPHA.name}.tfstate`), 'utf8')).toBe(before);
