@@ -11,6 +11,7 @@ import type { TfObject } from './server/values';
 import { TenantLists } from './tenant-lists';
 import type { TeamsAdminClient } from '../teams';
 import { log } from './server/log';
+import { grantQueue } from './grant-queue';
 
 export interface Session {
   readonly tenantId: string;
@@ -19,11 +20,12 @@ export interface Session {
   /** Options for one operation: its deadline (operation_timeout_seconds) and the stop signal. */
   callOptions(): { deadline: number; signal: AbortSignal };
   /**
-   * Runs `write` after every write queued before it. Grants of one tenant go one at a time:
-   * the service renumbers group ranks on each grant, so two grants in flight could each
-   * undo the other's rank (one provider process serves all resources of a tenant).
+   * Runs `write` one at a time with the tenant's other grants, lowest `order` first among those
+   * arriving together (grant-queue.ts): the service renumbers group ranks on each grant, so two
+   * grants in flight, or in the wrong order, could undo each other's rank (one provider process
+   * serves all resources of a tenant).
    */
-  serialized<T>(write: () => Promise<T>): Promise<T>;
+  serialized<T>(write: () => Promise<T>, order?: number): Promise<T>;
 }
 
 
@@ -111,5 +113,5 @@ export async function createSession(config: TfObject, env: NodeJS.ProcessEnv, si
     throw new DiagnosticError('Invalid provider configuration', `provider "cvi": ${error instanceof Error ? error.message : String(error)}`, ['endpoint']);
   }
   const callOptions = () => ({ deadline: Date.now() + timeoutMs, signal });
-  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions, serialized: teams.serialQueue() };
+  return { tenantId, client, lists: new TenantLists(client, callOptions), callOptions, serialized: grantQueue() };
 }

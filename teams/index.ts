@@ -14,4 +14,3 @@ export { sameProvider } from './providers';
 export { bareName } from './policies';
 export { shapeOf } from './probe';
 export type { ProbeResult, ProbeOptions, ProbeConfidence } from './probe';
-export { serialQueue } from './serial-queue';

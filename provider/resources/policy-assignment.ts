@@ -125,6 +125,11 @@ function warnTenantGrantUnread(ctx: ResourceContext, reason: string, what: strin
   );
 }
 
+/** Group grants run by rank, after everything else queued with them (see grant-queue.ts). */
+function grantOrder(planned: TfObject): number {
+  return scopeOf(planned) === 'group' && typeof planned.group_rank === 'number' ? planned.group_rank : 0;
+}
+
 // ---- create ----
 async function grant(ctx: ResourceContext, planned: TfObject, users: readonly string[]): Promise<void> {
   const { client, lists } = ctx.session;
@@ -167,7 +172,7 @@ async function assignUsers(ctx: ResourceContext, policyName: string | null, user
 }
 
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  await ctx.session.serialized(() => grant(ctx, planned, knownStrings(planned.users) ?? []));
+  await ctx.session.serialized(() => grant(ctx, planned, knownStrings(planned.users) ?? []), grantOrder(planned));
   return planned;
 }
 
@@ -217,7 +222,7 @@ function sameName(stateValue: TfValue, live: string): string {
 
 // ---- update ----
 async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
-  return ctx.session.serialized(() => updateInOrder(ctx, prior, planned));
+  return ctx.session.serialized(() => updateInOrder(ctx, prior, planned), grantOrder(planned));
 }
 
 async function updateInOrder(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
