@@ -103,3 +103,23 @@ describe('a group rank past the end of the list', () => {
     await ws.terraform('destroy', '-auto-approve');
   }, 90_000);
 });
+
+describe('app ids that differ only in letter case', () => {
+  const APP = '923c9f0a-b883-4efe-af73-54810da59f83';
+
+  it('never drift: the service spelling them in upper case, or the configuration changing their case', async () => {
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, provider({ aad_application_ids: [APP] })));
+    await ws.terraform('apply', '-auto-approve');
+    const live = emulator.tenant(TENANT).getProvider('Pexip')!;
+    emulator.tenant(TENANT).setProvider({ ...live, AadApplicationIds: APP.toUpperCase() });
+
+    const afterServiceCase = await ws.run('plan', '-detailed-exitcode');
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, provider({ aad_application_ids: [APP.toUpperCase()] })));
+    await ws.terraform('apply', '-auto-approve');
+    const afterConfigCase = await ws.run('plan', '-detailed-exitcode');
+
+    expect(afterServiceCase.code).toBe(0);
+    expect(afterConfigCase.code).toBe(0);
+    await ws.terraform('destroy', '-auto-approve');
+  }, 120_000);
+});
