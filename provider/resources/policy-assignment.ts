@@ -16,6 +16,7 @@ import { knownString, knownStrings, planFromSchema, type PlanInput, type PlanOut
 import type { BlockSchema } from '../schema';
 import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
+import { pathSegmentProblem } from './provider-identity';
 import { rankAsRead, scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
 
 const NAME = 'cvi_video_interop_policy_assignment';
@@ -89,6 +90,9 @@ function validate(config: TfObject): Diagnostic[] {
   const users = knownStrings(config.users);
   if (users !== undefined && users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN or object id (or use global or group_id).`));
   if (users?.some((u) => u.trim() === '')) problems.push(errorAt('users', 'Empty user', `${NAME}: users must not contain an empty string.`));
+  // A user is one segment of the per-user routes (grant, effective policy read).
+  const badUser = users?.map((u) => [u, pathSegmentProblem(u)] as const).find(([u, problem]) => u.trim() !== '' && problem);
+  if (badUser) problems.push(errorAt('users', 'Invalid user', `${NAME}: each user ${badUser[1]}; got ${JSON.stringify(badUser[0].slice(0, 80))}.`));
   return problems;
 }
 

@@ -18,9 +18,17 @@ export const MAX_IDENTITY_LENGTH = 64;
 export function identityProblem(identity: string): string | undefined {
   if (identity.trim() === '') return 'must name the vendor, e.g. Pexip';
   if (identity.length > MAX_IDENTITY_LENGTH) return `must be at most ${MAX_IDENTITY_LENGTH} characters (got ${identity.length})`;
-  if (identity !== identity.trim()) return 'must not start or end with spaces (the service trims them, so the object could not be read back)';
-  if (identity === '.' || identity === '..') return 'must not be "." or ".." (a URL resolves them to another path)';
-  if (/[/\\]/.test(identity)) return 'must not contain "/" or "\\" (it is one segment of a URL path)';
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(identity)) return 'must not contain control characters';
+  return pathSegmentProblem(identity);
+}
+
+/**
+ * The rules of any value that becomes one URL path segment (a provider identity, a user in the
+ * per-user routes), as the end of a sentence; undefined when the segment cannot leave its place.
+ */
+export function pathSegmentProblem(value: string): string | undefined {
+  if (value !== value.trim()) return 'must not start or end with spaces (the service trims them, so the object could not be read back)';
+  if (value === '.' || value === '..') return 'must not be "." or ".." (a URL resolves them to another path)';
+  if (/[/\\]/.test(value)) return 'must not contain "/" or "\\" (it is one segment of a URL path)';
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return 'must not contain control characters';
   return undefined;
 }
