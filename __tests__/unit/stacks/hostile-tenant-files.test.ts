@@ -148,3 +148,37 @@ describe('the loader reads regular files only', () => {
     expect(fs.readdirSync(path.join(work, 'out', 'stacks')).sort()).toEqual(['contoso', 'northwind']);
   });
 });
+
+describe('the synth entry point (main.ts, as `npm run synth` runs it)', () => {
+  it('ends in one line per hostile file, exit 1, no stack trace and nothing written', () => {
+    execFileSync('mkfifo', [path.join(tenantsDir, 'pipe.yaml')]);
+    write('deep.yaml', '['.repeat(300_000));
+    write('ansi.yaml', toYaml(pexipTenant()).replace('name: contoso', 'name: "\\e[31mx\\0"'));
+    const root = path.join(__dirname, '..', '..', '..');
+    let status = 0;
+    let stderr = '';
+    let stdout = '';
+    try {
+      stdout = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+        cwd: root,
+        env: { ...process.env, CVI_TENANTS_DIR: tenantsDir, CDKTF_OUTDIR: path.join(work, 'out'), CVI_STATE_DIR: path.join(work, 'state') },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+      });
+    } catch (error) {
+      const failed = error as { status: number; stderr: string; stdout: string };
+      ({ status, stderr, stdout } = failed);
+    }
+
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/ansi\.yaml: tenant\.name: .*\(got \\x1b\[31mx\\x00\)$/),
+      expect.stringMatching(/deep\.yaml: \(top level\): must nest at most 32 levels \(YAML depth limit\)$/),
+      expect.stringMatching(/pipe\.yaml: \(file\): must be a regular file \(got a FIFO \(named pipe\)\)$/),
+      '3 problem(s) in tenant files; nothing was synthesized.',
+    ]);
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+  }, 60_000);
+});
