@@ -70,6 +70,7 @@ export class CviTenant extends Construct {
     if (props.federation) {
       this.federationAllowedDomain = new FederationAllowedDomain(this, 'federation', {
         domain: props.federation.allowedDomain,
+        allowOpeningFederation: props.federation.allowOpeningFederation,
         provider: this.cviProvider,
         dependsOn: consentGrant(this.consent),
       });

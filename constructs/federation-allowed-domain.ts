@@ -11,6 +11,12 @@ import { known, requireDomain } from './cvi/validate';
 export interface FederationAllowedDomainProps {
   /** The vendor's domain, e.g. `pexip.me`. Changing it replaces the entry. */
   readonly domain: string;
+  /**
+   * Open federation to this domain on a tenant that federates with nobody (an empty
+   * allow-list). The tenant admin's decision: without it such a tenant fails at plan time.
+   * @default false
+   */
+  readonly allowOpeningFederation?: boolean;
   /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
   readonly provider?: TerraformProvider;
   /** Objects that must exist first. @default none */
@@ -26,6 +32,7 @@ export class FederationAllowedDomain extends Construct {
     this.resource = new CviFederationAllowedDomain(this, 'Resource', {
       // DNS names are case-insensitive; one spelling keeps plans stable.
       domain: known(props.domain) ? props.domain.toLowerCase() : props.domain,
+      ...(props.allowOpeningFederation ? { allowOpeningFederation: true } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

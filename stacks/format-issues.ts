@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { nearestName } from '../constructs/graph-permissions';
+import { describeValue } from './safe-text';
+
+export { describeValue };
 
 /**
  * Turns zod issues into the one-line errors users see:
@@ -14,15 +17,6 @@ export function formatPath(path: readonly PathKey[]): string {
   return path
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
     .join('');
-}
-
-/** A value as it appears after "(got ...)": short, one line, and never a whole mapping. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  const text = String(value).replace(/\s+/g, ' ');
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -52,7 +46,7 @@ function withInput(message: string, issue: Issue): string {
   if (input === undefined || (typeof input === 'object' && input !== null) || message.includes('(got ') || message === 'is required') {
     return message;
   }
-  return `${message} (got ${describeValue(input)})`;
+  return `${message} (got ${describeValue(input, issue.path[issue.path.length - 1])})`;
 }
 
 /**

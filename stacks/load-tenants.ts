@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { tenantFileSchema } from './schema/tenant-file';
 import { formatIssues } from './format-issues';
+import { readTenantFile } from './read-tenant-file';
+import { printable } from './safe-text';
 import { findSecretKeys, secretKeyMessage, withoutKeys } from './secret-keys';
 import type { LoadedTenant, TenantConfig } from './tenant-config';
 
@@ -18,9 +20,45 @@ export function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** Parse and validate one tenant file's text. `file` is only used in messages. */
-export function parseTenantFile(file: string, text: string): { config?: TenantConfig; problems: string[] } {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+/**
+ * Limits that keep a hostile file from exhausting the loader. A tenant file nests six levels and
+ * needs no alias at all; anchors for shared values stay well inside both.
+ */
+export const MAX_YAML_DEPTH = 32;
+export const MAX_YAML_ALIASES = 64;
+
+const depthProblem = (file: string) => `${file}: (top level): must nest at most ${MAX_YAML_DEPTH} levels (YAML depth limit)`;
+
+/** Deepest nesting of a parsed value, walked without recursion (the value may be very deep). */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[root, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_YAML_DEPTH) return deepest;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** V8 reports an exhausted stack as a RangeError, or as the error of whatever was running then. */
+const stackExhausted = (error: unknown) => error instanceof RangeError || (error instanceof Error && error.message.includes('Maximum call stack size exceeded'));
+
+/**
+ * The YAML as plain data, or the one-line problem. The yaml package parses recursively: a deep
+ * enough file exhausts the stack (RangeError) before any depth can be measured, so that error
+ * is the depth limit too; too many aliases throw a ReferenceError while building the value.
+ */
+function yamlValue(file: string, text: string): { raw?: unknown; problems: string[] } {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    if (stackExhausted(error)) return { problems: [depthProblem(file)] };
+    throw error;
+  }
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => {
@@ -30,7 +68,38 @@ export function parseTenantFile(file: string, text: string): { config?: TenantCo
       }),
     };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (stackExhausted(error)) return { problems: [depthProblem(file)] };
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      return { problems: [`${file}: (top level): must expand at most ${MAX_YAML_ALIASES} aliases (YAML alias limit; got an alias bomb or too many *references)`] };
+    }
+    throw error;
+  }
+  return depthOf(raw) > MAX_YAML_DEPTH ? { problems: [depthProblem(file)] } : { raw, problems: [] };
+}
+
+/**
+ * Parse and validate one tenant file's text. `file` is only used in messages. Every problem is
+ * one printable line: nothing a file holds reaches the terminal raw, and no error escapes as a
+ * stack trace.
+ */
+export function parseTenantFile(file: string, text: string): { config?: TenantConfig; problems: string[] } {
+  const shown = printable(file);
+  try {
+    const result = validateTenantFile(shown, text);
+    return { ...result, problems: result.problems.map(printable) };
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+    return { problems: [printable(`${shown}: (top level): cannot be read as a tenant file (${what})`)] };
+  }
+}
+
+function validateTenantFile(file: string, text: string): { config?: TenantConfig; problems: string[] } {
+  const { raw, problems: yamlProblems } = yamlValue(file, text);
+  if (yamlProblems.length > 0) return { problems: yamlProblems };
   if (raw === null || raw === undefined) {
     return { problems: [`${file}: (top level): is empty; a tenant file needs tenant, vendor and teams`] };
   }
@@ -69,23 +138,21 @@ export function loadTenants(dir: string): TenantLoadResult {
     names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    return { tenants: [], problems: [`${shownDir}: tenant directory ${reason} (set CVI_TENANTS_DIR to another one)`] };
+    return { tenants: [], problems: [`${printable(shownDir)}: tenant directory ${reason} (set CVI_TENANTS_DIR to another one)`] };
   }
   if (names.length === 0) {
-    return { tenants: [], problems: [`${shownDir}: holds no tenant files (*.yaml)`] };
+    return { tenants: [], problems: [`${printable(shownDir)}: holds no tenant files (*.yaml)`] };
   }
   const tenants: LoadedTenant[] = [];
   const problems: string[] = [];
   for (const name of names) {
-    const file = displayPath(path.join(dir, name));
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      problems.push(`${file}: cannot be read`);
+    const file = printable(displayPath(path.join(dir, name)));
+    const read = readTenantFile(path.join(dir, name), file);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    const result = parseTenantFile(file, text);
+    const result = parseTenantFile(file, read.text);
     problems.push(...result.problems);
     if (result.config) tenants.push({ file, config: result.config });
   }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { displayPath, loadTenants } from './load-tenants';
+import { printable } from './safe-text';
 import { TenantStack } from './tenant-stack';
 import { moveLegacyStates, stateDir as defaultStateDir } from './state-location';
 
@@ -48,7 +49,7 @@ export function synthTenants(options: SynthOptions = {}): number {
       new TenantStack(app, config, { stateDir: states });
     } catch (error) {
       // Construct validation backs up the schema; its message names the construct and field.
-      log(`${file}: ${(error as Error).message}`);
+      log(printable(`${file}: ${(error as Error).message}`.split('\n')[0]));
       return 1;
     }
   }

@@ -9,6 +9,12 @@ import { synthesizeHcl, synthesizeJson, AttributeTable, resourceOptions } from '
 export interface CviFederationAllowedDomainConfig extends cdktf.TerraformMetaArguments {
   /** The vendor's domain to federate with, e.g. `pexip.me`. Changing it replaces the entry. */
   readonly domain: string;
+  /**
+   * true lets the entry be added to a tenant that federates with nobody (an empty allow-list),
+   * opening federation to this domain; without it the provider refuses such a tenant at plan.
+   * @default not set (refuse)
+   */
+  readonly allowOpeningFederation?: boolean | cdktf.IResolvable;
 }
 
 export class CviFederationAllowedDomain extends cdktf.TerraformResource {
@@ -23,10 +29,12 @@ export class CviFederationAllowedDomain extends cdktf.TerraformResource {
   }
 
   private _domain?: string;
+  private _allowOpeningFederation?: boolean | cdktf.IResolvable;
 
   constructor(scope: Construct, id: string, config: CviFederationAllowedDomainConfig) {
     super(scope, id, resourceOptions(CviFederationAllowedDomain.tfResourceType, config));
     this._domain = config.domain;
+    this._allowOpeningFederation = config.allowOpeningFederation;
   }
 
   public get id(): string {
@@ -43,13 +51,29 @@ export class CviFederationAllowedDomain extends cdktf.TerraformResource {
     return this._domain;
   }
 
+  public get allowOpeningFederation(): cdktf.IResolvable {
+    return this.getBooleanAttribute('allow_opening_federation');
+  }
+  public set allowOpeningFederation(value: boolean | cdktf.IResolvable) {
+    this._allowOpeningFederation = value;
+  }
+  public resetAllowOpeningFederation(): void {
+    this._allowOpeningFederation = undefined;
+  }
+  public get allowOpeningFederationInput(): boolean | cdktf.IResolvable | undefined {
+    return this._allowOpeningFederation;
+  }
+
   /** Computed: true when the tenant allows all known domains, so nothing was written. */
   public get allowAllKnownDomains(): cdktf.IResolvable {
     return this.getBooleanAttribute('allow_all_known_domains');
   }
 
   private table(): AttributeTable {
-    return { domain: { kind: 'string', value: this._domain } };
+    return {
+      domain: { kind: 'string', value: this._domain },
+      allow_opening_federation: { kind: 'bool', value: this._allowOpeningFederation },
+    };
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {

@@ -110,7 +110,7 @@ export interface CviTenantProps {
   /** @default no DNS records */
   readonly dns?: CviTenantDns;
   /** The hosted vendor's domain to allow for federation. @default none */
-  readonly federation?: { readonly allowedDomain: string };
+  readonly federation?: { readonly allowedDomain: string; readonly allowOpeningFederation?: boolean };
   /** @default providers created from the props */
   readonly providers?: CviTenantProviders;
   /** Teams admin API base URL for the `cvi` provider this construct creates (the emulator). @default the cloud's */

@@ -9,7 +9,7 @@ import type { FederationSettings } from '../../teams';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
 import type { BlockSchema } from '../schema';
-import type { TfObject } from '../server/values';
+import { isUnknown, type TfObject } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
 
 const NAME = 'cvi_federation_allowed_domain';
@@ -22,6 +22,13 @@ const schema: BlockSchema = {
   attributes: {
     id: { type: 'string', computed: true, description: 'The domain.' },
     domain: { type: 'string', required: true, forcesReplacement: true, description: "The domain to allow, e.g. the vendor's pexip.me." },
+    allow_opening_federation: {
+      type: 'bool',
+      optional: true,
+      description:
+        'true lets this resource add the domain to a tenant that federates with nobody (an empty allow-list), opening federation to this domain. ' +
+        'Without it, such a tenant is left as it is and plan fails with an explanation.',
+    },
     allow_all_known_domains: {
       type: 'bool',
       computed: true,
@@ -38,11 +45,33 @@ function validate(config: TfObject): Diagnostic[] {
   return [];
 }
 
-async function plan(input: PlanInput): Promise<PlanOutcome> {
+async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise<PlanOutcome> {
   const outcome = planFromSchema(schema, input);
   const domain = knownString(outcome.planned.domain);
   if (domain !== undefined) outcome.planned.id = domain;
+  // Refuse at plan time what create would refuse; an unknown opt-in is decided at apply.
+  if (ctx && input.prior === null && domain !== undefined && !isUnknown(outcome.planned.allow_opening_federation ?? null)) {
+    await refuseToOpenFederation(ctx, domain, outcome.planned.allow_opening_federation === true);
+  }
   return outcome;
+}
+
+/**
+ * An allow-list that is present and empty is how Teams stores "federate with nobody": a tenant
+ * that chose to talk to no other organisation. Adding one entry would open federation to that
+ * domain, a decision for the tenant's admin, not a side effect of a CVI rollout.
+ */
+async function refuseToOpenFederation(ctx: ResourceContext, domain: string, optedIn: boolean): Promise<void> {
+  if (optedIn) return;
+  const settings = await ctx.session.lists.federation();
+  if (settings.allowAllKnownDomains || settings.allowedDomains.length > 0) return;
+  throw new DiagnosticError(
+    'Tenant federates with nobody',
+    `tenant ${ctx.session.tenantId}: the federation allow-list is empty, which Teams stores as "federate with nobody"; adding ${domain} would open ` +
+      `federation to it. Nothing was changed. If the tenant's admin agrees, set allow_opening_federation = true on this resource ` +
+      '(federation.allowOpeningFederation: true in the tenant file), or add the domain in the Teams admin center.',
+    ['domain'],
+  );
 }
 
 const allowAllWarning = (ctx: ResourceContext, domain: string): [string, string] => [
@@ -56,6 +85,9 @@ const listed = (settings: FederationSettings, domain: string) => settings.allowe
 // ---- create ----
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
   const domain = String(planned.domain);
+  // Again at apply: the list may have been emptied since the plan.
+  ctx.session.lists.forget('federation');
+  await refuseToOpenFederation(ctx, domain, planned.allow_opening_federation === true);
   let outcome;
   try {
     outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());
@@ -117,7 +149,7 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
       `tenant ${ctx.session.tenantId}: ${domain} is not on the federation allow-list (entries: ${settings.allowedDomains.join(', ') || 'none'}).`,
     );
   }
-  return { id: domain, domain, allow_all_known_domains: settings.allowAllKnownDomains };
+  return { id: domain, domain, allow_opening_federation: null, allow_all_known_domains: settings.allowAllKnownDomains };
 }
 
 export const federationAllowedDomain: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };

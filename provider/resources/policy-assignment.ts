@@ -16,9 +16,12 @@ import { knownString, knownStrings, planFromSchema, type PlanInput, type PlanOut
 import type { BlockSchema } from '../schema';
 import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
-import { scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
+import { pathSegmentProblem } from './provider-identity';
+import { rankAsRead, scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
 
 const NAME = 'cvi_video_interop_policy_assignment';
+/** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
+export const MAX_GROUP_RANK = 64;
 
 // ---- schema ----
 const schema: BlockSchema = {
@@ -37,7 +40,9 @@ const schema: BlockSchema = {
       type: 'number',
       optional: true,
       computed: true,
-      description: 'Precedence among the group assignments of this policy type (1 is highest). Only with group_id. Default 1.',
+      description:
+        `Precedence among the group assignments of this policy type (1 is highest), a whole number 1 to ${MAX_GROUP_RANK}. Only with group_id. Default 1. ` +
+        'A rank past the last assignment places the group last, and reads back as configured while it is last.',
     },
     users: {
       type: ['set', 'string'],
@@ -70,8 +75,14 @@ function validate(config: TfObject): Diagnostic[] {
   const groupId = knownString(config.group_id);
   if (groupId !== undefined && !isGuid(groupId)) problems.push(errorAt('group_id', 'Invalid group_id', `${NAME}: group_id must be the group's object id (a GUID); got "${groupId}".`));
   const rank = config.group_rank;
-  if (typeof rank === 'number' && !(Number.isInteger(rank) && rank >= 1)) {
-    problems.push(errorAt('group_rank', 'Invalid group_rank', `${NAME}: group_rank must be a whole number >= 1 (1 is the highest precedence); got ${rank}.`));
+  if (typeof rank === 'number' && !(Number.isInteger(rank) && rank >= 1 && rank <= MAX_GROUP_RANK)) {
+    problems.push(
+      errorAt(
+        'group_rank',
+        'Invalid group_rank',
+        `${NAME}: group_rank must be a whole number from 1 (the highest precedence) to ${MAX_GROUP_RANK} (the service holds at most ${MAX_GROUP_RANK} group assignments per policy type); got ${rank}.`,
+      ),
+    );
   }
   if (rank !== null && rank !== undefined && config.group_id === null) {
     problems.push(errorAt('group_rank', 'group_rank without group_id', `${NAME}: group_rank applies to a group assignment only: set group_id or remove group_rank.`));
@@ -79,6 +90,9 @@ function validate(config: TfObject): Diagnostic[] {
   const users = knownStrings(config.users);
   if (users !== undefined && users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN or object id (or use global or group_id).`));
   if (users?.some((u) => u.trim() === '')) problems.push(errorAt('users', 'Empty user', `${NAME}: users must not contain an empty string.`));
+  // A user is one segment of the per-user routes (grant, effective policy read).
+  const badUser = users?.map((u) => [u, pathSegmentProblem(u)] as const).find(([u, problem]) => u.trim() !== '' && problem);
+  if (badUser) problems.push(errorAt('users', 'Invalid user', `${NAME}: each user ${badUser[1]}; got ${JSON.stringify(badUser[0].slice(0, 80))}.`));
   return problems;
 }
 
@@ -191,9 +205,10 @@ async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | n
     }
     case 'group': {
       const wanted = String(state.group_id).toLowerCase();
-      const live = (await lists.groupAssignments()).find((a) => a.groupId.toLowerCase() === wanted);
+      const assignments = await lists.groupAssignments();
+      const live = assignments.find((a) => a.groupId.toLowerCase() === wanted);
       if (!live) return null;
-      return { ...state, policy_name: sameName(state.policy_name, live.policyName), group_rank: live.rank };
+      return { ...state, policy_name: sameName(state.policy_name, live.policyName), group_rank: rankAsRead(state.group_rank, live.rank, assignments.length) };
     }
     case 'users': {
       // Users who lost the policy drop out of the set: the plan shows them being granted again.

@@ -2,7 +2,7 @@
  * The scope of a policy assignment (tenant, group or users) and the user-set arithmetic of
  * in-place updates. User identities compare without case, as the service compares them.
  */
-import type { TfObject } from '../server/values';
+import type { TfObject, TfValue } from '../server/values';
 
 export type Scope = 'global' | 'group' | 'users';
 
@@ -35,4 +35,15 @@ export function usersDiff(before: readonly string[], after: readonly string[]): 
     removed: before.filter((u) => !has.has(u.toLowerCase())),
     kept: after.filter((u) => had.has(u.toLowerCase())),
   };
+}
+
+/**
+ * The service places a rank past the end of its list last (rank 10 of one group reads back 1).
+ * While the group is still last, the configured rank says the same thing: keep it, or every
+ * plan would show a change that the next apply could not make stick. Once another group comes
+ * after it, the live rank shows and the plan moves it back.
+ */
+export function rankAsRead(stateRank: TfValue | undefined, liveRank: number, assignments: number): number {
+  const last = liveRank === assignments;
+  return typeof stateRank === 'number' && last && stateRank > liveRank ? stateRank : liveRank;
 }

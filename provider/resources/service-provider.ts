@@ -9,6 +9,7 @@ import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
 import { addressInConfig } from './config-address';
+import { identityProblem, MAX_IDENTITY_LENGTH } from './provider-identity';
 import type { ResourceContext, ResourceType } from './resource';
 
 const NAME = 'cvi_video_interop_service_provider';
@@ -23,11 +24,15 @@ const schema: BlockSchema = {
       type: 'string',
       required: true,
       forcesReplacement: true,
-      description: 'Provider name: Pexip, Polycom, Cisco or BlueJeans. Must match the policy you grant (without Tag:), or invites carry no VTC details.',
+      description: `Provider name: Pexip, Polycom, Cisco or BlueJeans. Must match the policy you grant (without Tag:), or invites carry no VTC details. At most ${MAX_IDENTITY_LENGTH} characters, no surrounding spaces, not "." or "..", no "/" or "\\".`,
     },
     tenant_key: { type: 'string', required: true, description: "The vendor's IVR address shown in invites, e.g. teams@contoso.com." },
-    instruction_uri: { type: 'string', optional: true, description: 'Alternate VTC dialing instructions link; must contain {ConfId}.' },
-    aad_application_ids: { type: ['set', 'string'], optional: true, description: "App (client) ids of the vendor's bots (GUIDs)." },
+    instruction_uri: { type: 'string', optional: true, description: 'Alternate VTC dialing instructions link: an https: URL containing {ConfId}.' },
+    aad_application_ids: {
+      type: ['set', 'string'],
+      optional: true,
+      description: "App (client) ids of the vendor's bots (GUIDs). Compared without regard to case; the same id twice in different case is an error.",
+    },
     allow_app_guest_joins_as_authenticated: {
       type: 'bool',
       optional: true,
@@ -38,24 +43,57 @@ const schema: BlockSchema = {
   },
 };
 
+/** A value for a message: JSON-quoted (control characters escaped) and cut to 80 characters. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}
+
 function validate(config: TfObject): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const identity = knownString(config.identity);
-  if (identity !== undefined && identity.trim() === '') problems.push(errorAt('identity', 'Empty identity', `${NAME}: identity must name the vendor, e.g. Pexip.`));
+  const identityRule = identity === undefined ? undefined : identityProblem(identity);
+  if (identity !== undefined && identityRule) {
+    problems.push(errorAt('identity', 'Invalid identity', `${NAME}: identity ${identityRule}; got ${shown(identity)}.`));
+  }
   const tenantKey = knownString(config.tenant_key);
   if (tenantKey !== undefined && tenantKey.trim() === '') {
     problems.push(errorAt('tenant_key', 'Empty tenant_key', `${NAME}: tenant_key must be the vendor's IVR address, e.g. teams@contoso.com.`));
   }
   const uri = knownString(config.instruction_uri);
-  if (uri !== undefined && !uri.includes('{ConfId}')) {
-    problems.push(
-      errorAt('instruction_uri', 'instruction_uri without {ConfId}', `${NAME}: instruction_uri must contain the {ConfId} placeholder, e.g. https://pexip.me/teams/contoso.com/{ConfId}; got "${uri}".`),
-    );
+  if (uri !== undefined) problems.push(...instructionUriProblems(uri));
+  const ids = knownStrings(config.aad_application_ids) ?? [];
+  for (const id of ids) {
+    if (!isGuid(id)) problems.push(errorAt('aad_application_ids', 'Invalid application id', `${NAME}: aad_application_ids must hold GUIDs; got ${shown(id)}.`));
   }
-  for (const id of knownStrings(config.aad_application_ids) ?? []) {
-    if (!isGuid(id)) problems.push(errorAt('aad_application_ids', 'Invalid application id', `${NAME}: aad_application_ids must hold GUIDs; got "${id}".`));
+  // The service compares ids without case and keeps one: two spellings would drift forever.
+  const seen = new Map<string, string>();
+  for (const id of ids) {
+    const first = seen.get(id.toLowerCase());
+    if (first !== undefined && first !== id) {
+      problems.push(errorAt('aad_application_ids', 'Duplicate application id', `${NAME}: aad_application_ids holds the same id twice in different case (${first} and ${id}); keep one.`));
+    }
+    seen.set(id.toLowerCase(), first ?? id);
   }
   return problems;
+}
+
+/** Invites show the link to every participant: only https, and with the conference id in it. */
+function instructionUriProblems(uri: string): Diagnostic[] {
+  let url: URL | undefined;
+  try {
+    url = new URL(uri);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || uri !== uri.trim()) {
+    return [errorAt('instruction_uri', 'instruction_uri must be https', `${NAME}: instruction_uri must be an https: URL such as https://pexip.me/teams/contoso.com/{ConfId}; got ${shown(uri)}.`)];
+  }
+  if (!uri.includes('{ConfId}')) {
+    return [
+      errorAt('instruction_uri', 'instruction_uri without {ConfId}', `${NAME}: instruction_uri must contain the {ConfId} placeholder, e.g. https://pexip.me/teams/contoso.com/{ConfId}; got ${shown(uri)}.`),
+    ];
+  }
+  return [];
 }
 
 function toProvider(planned: TfObject): VideoInteropProvider {

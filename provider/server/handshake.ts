@@ -2,7 +2,7 @@
  * The go-plugin handshake: decide whether we were started by Terraform, which protocol
  * version to speak, where to listen, and the one line that tells Terraform all of it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,9 +47,29 @@ export function checkHandshakeEnvironment(env: NodeJS.ProcessEnv): HandshakeChec
         'run it through Terraform 1.0 or newer.\n',
     };
   }
+  const certProblem = clientCertificateProblem(clientCertPem);
+  if (certProblem) {
+    // Serving anyway would print the handshake and then refuse every connection: Terraform would
+    // wait for a provider that can never answer. Say so in one line and exit instead.
+    return { ok: false, message: `cvi provider: PLUGIN_CLIENT_CERT is not a usable certificate (${certProblem}); it must be the PEM certificate Terraform passes for automatic mutual TLS.\n` };
+  }
   const dir = env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
   const socketPath = join(dir, `plugin-cvi-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
   return { ok: true, clientCertPem, socketPath };
+}
+
+/** Why the client certificate cannot authenticate Terraform, or undefined when it can. */
+function clientCertificateProblem(pem: string, now = new Date()): string | undefined {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return `not a PEM X.509 certificate: ${reason}`;
+  }
+  if (new Date(certificate.validTo) < now) return `expired on ${new Date(certificate.validTo).toISOString()}`;
+  if (new Date(certificate.validFrom) > now) return `not valid before ${new Date(certificate.validFrom).toISOString()}`;
+  return undefined;
 }
 
 /** `1|6|unix|<socket>|grpc|<certificate DER, base64 without padding>` */

@@ -79,16 +79,37 @@ export async function servePlugin(options: PluginOptions): Promise<number | unde
     streams,
     onError: (path, error) => log('error', `${path} failed: ${error instanceof Error ? error.message : String(error)}`),
   });
-  process.once('exit', () => {
+  const removeSocket = () => {
     try {
       unlinkSync(check.socketPath);
     } catch {
       // already gone
     }
-  });
+  };
+  process.once('exit', removeSocket);
+  // A signal that ends the process skips 'exit': remove the socket, then end as that signal would.
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      log('info', `${signal} received; removing ${check.socketPath} and exiting`);
+      removeSocket();
+      exit(code);
+    });
+  }
   // Terraform sends SIGINT to the whole process group on Ctrl-C and then asks us to stop
-  // through StopProvider; ignoring the signal lets an apply in flight finish its call.
-  process.on('SIGINT', () => log('info', 'interrupt received; waiting for Terraform to stop the provider'));
+  // through StopProvider; the apply in flight must finish its call, so the first SIGINT only
+  // removes the socket file (Terraform's connection is already open and stays) and waits. A
+  // second one, from a person pressing Ctrl-C again or a Terraform that died, exits at once.
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    interrupts += 1;
+    removeSocket();
+    if (interrupts === 1) {
+      log('info', 'interrupt received; socket removed, waiting for Terraform to stop the provider');
+      return;
+    }
+    log('info', 'second interrupt received; exiting');
+    exit(130);
+  });
   stdout(handshakeLine(check.socketPath, identity.certDer));
   return undefined;
 }

@@ -19,6 +19,10 @@ const tenantSection = z
 const federationSection = z
   .strictObject({
     allowedDomain: domain().describe("The hosted vendor's domain to allow for federation"),
+    allowOpeningFederation: z
+      .boolean('must be true or false')
+      .optional()
+      .describe('true: add the domain even when the tenant federates with nobody (empty allow-list), opening federation to it'),
   })
   .describe('Hosted vendors that ask to be trusted for federation');
 

@@ -166,9 +166,10 @@ describe('a federation domain that is the last entry of the allow-list', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
+    // An empty list federates with nobody: this stack opens it to the vendor on purpose.
     emulator.tenant(TENANT).setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [] }, BlockedDomains: [] });
     ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-last-entry' });
-    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me' } } }));
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me', allow_opening_federation: true } } }));
     await ws.terraform('init');
     await ws.terraform('apply', '-auto-approve');
   }, 60_000);

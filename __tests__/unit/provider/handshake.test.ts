@@ -23,6 +23,20 @@ describe('the go-plugin handshake', () => {
     expect(check).toMatchObject({ ok: false, message: expect.stringContaining('PLUGIN_CLIENT_CERT') });
   });
 
+  it('refuses a PLUGIN_CLIENT_CERT that is not a certificate, in one line', () => {
+    const check = checkHandshakeEnvironment({ ...terraformEnv, PLUGIN_CLIENT_CERT: '-----BEGIN CERTIFICATE-----\ngarbage\n-----END CERTIFICATE-----' });
+
+    expect(check).toMatchObject({ ok: false, message: expect.stringMatching(/^cvi provider: PLUGIN_CLIENT_CERT is not a usable certificate \(not a PEM X\.509 certificate: [^\n]+\n$/) });
+  });
+
+  it('refuses an expired client certificate, saying when it expired', () => {
+    const expired = makeTlsIdentity(new Date(Date.UTC(2020, 0, 1))).certPem;
+
+    const check = checkHandshakeEnvironment({ ...terraformEnv, PLUGIN_CLIENT_CERT: expired });
+
+    expect(check).toMatchObject({ ok: false, message: expect.stringContaining('(expired on 2020-12-31T') });
+  });
+
   it('listens on a unix socket in the directory Terraform names', () => {
     const check = checkHandshakeEnvironment(terraformEnv);
 

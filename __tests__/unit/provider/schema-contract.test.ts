@@ -58,6 +58,7 @@ describe('the cvi provider schema contract', () => {
     expect(flags(schemaOf('cvi_federation_allowed_domain'))).toEqual({
       id: { type: 'string', computed: true },
       domain: { type: 'string', required: true },
+      allow_opening_federation: { type: 'bool', optional: true },
       allow_all_known_domains: { type: 'bool', computed: true },
     });
     expect(schemaOf('cvi_federation_allowed_domain').attributes.domain.forcesReplacement).toBe(true);

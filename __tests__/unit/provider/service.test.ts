@@ -24,7 +24,8 @@ describe('the provider methods', () => {
 
     const answer = await methods.UpgradeResourceState({ typeName: FEDERATION, version: 0, rawState: { json } });
 
-    expect(decodeDynamic(answer.upgradedState as { msgpack: Buffer }, federationType)).toEqual({ id: 'pexip.me', domain: 'pexip.me', allow_all_known_domains: false });
+    // State written before allow_opening_federation existed reads it as not set.
+    expect(decodeDynamic(answer.upgradedState as { msgpack: Buffer }, federationType)).toEqual({ id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false });
     expect(answer.diagnostics).toEqual([]);
   });
 

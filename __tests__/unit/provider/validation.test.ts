@@ -59,6 +59,16 @@ describe('policy assignment checks', () => {
     expect(assignment({ group_id: '6a0f7c2e-1111-4222-8333-944455556666', group_rank: 0 })[0].attribute).toEqual(['group_rank']);
   });
 
+  it.each([65, 2 ** 53, 1e300, 1.5, 0])('refuses group rank %d: a whole number from 1 to 64', (rank) => {
+    expect(assignment({ global: null, group_id: '0b6f4d2e-8a1c-4e3b-9f7d-5c2a1e0d3b48', group_rank: rank })).toEqual([
+      expect.objectContaining({ attribute: ['group_rank'], detail: expect.stringContaining('group_rank must be a whole number from 1 (the highest precedence) to 64') }),
+    ]);
+  });
+
+  it.each(['..', '.', 'a/b', ' alice@contoso.com', 'bob@contoso.com\u001b'])('refuses user %j, which would leave its URL path segment', (user) => {
+    expect(assignment({ global: null, users: ['alice@contoso.com', user] })).toEqual([expect.objectContaining({ attribute: ['users'], summary: 'Invalid user' })]);
+  });
+
   it('refuses a group rank without a group', () => {
     expect(assignment({ global: true, group_rank: 2 })[0].summary).toBe('group_rank without group_id');
   });
@@ -71,6 +81,15 @@ describe('service provider checks', () => {
 
   it('requires the {ConfId} placeholder in the instruction URI', () => {
     expect(provider({ instruction_uri: 'https://pexip.me/teams/contoso.com/' })[0].attribute).toEqual(['instruction_uri']);
+  });
+
+  it.each(['javascript:alert(1)//{ConfId}', 'http://pexip.me/{ConfId}', 'data:text/html,{ConfId}', '//pexip.me/{ConfId}'])('refuses instruction URI %s: https only', (uri) => {
+    expect(provider({ instruction_uri: uri })).toEqual([expect.objectContaining({ attribute: ['instruction_uri'], detail: expect.stringContaining('must be an https: URL') })]);
+  });
+
+  it('refuses the same application id twice in different case', () => {
+    const id = '923c9f0a-b883-4efe-af73-54810da59f83';
+    expect(provider({ aad_application_ids: [id, id.toUpperCase()] })).toEqual([expect.objectContaining({ summary: 'Duplicate application id' })]);
   });
 
   it('requires application ids to be GUIDs', () => {

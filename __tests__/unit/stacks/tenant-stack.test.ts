@@ -129,3 +129,20 @@ describe('TenantStack backend', () => {
     });
   });
 });
+
+describe('the federation entry of a tenant file', () => {
+  it('leaves allow_opening_federation unset unless the file opts in', () => {
+    const tenant = pexipTenant();
+    tenant.federation = { allowedDomain: 'pexip.me' };
+    const entries = Object.values(synth(tenant).parsed.resource.cvi_federation_allowed_domain) as any[];
+    expect(entries).toEqual([expect.objectContaining({ domain: 'pexip.me' })]);
+    expect(entries[0].allow_opening_federation).toBeUndefined();
+  });
+
+  it('passes federation.allowOpeningFederation: true to the resource', () => {
+    const tenant = pexipTenant();
+    tenant.federation = { allowedDomain: 'pexip.me', allowOpeningFederation: true };
+    const entries = Object.values(synth(tenant).parsed.resource.cvi_federation_allowed_domain) as any[];
+    expect(entries).toEqual([expect.objectContaining({ domain: 'pexip.me', allow_opening_federation: true })]);
+  });
+});
