@@ -18,7 +18,7 @@ const local = z.strictObject({
     })
     .regex(/^(\.\.[/\\]){3}[^\0]*[^/\\]$/, { message: CLIMB_OUT, abort: true })
     .refine((value) => path.posix.normalize(value.replace(/\\/g, '/')).startsWith('../../../'), CLIMB_OUT)
-    .describe('State file, relative to cdktf.out/stacks/<tenant> and outside cdktf.out; default ../../../state/<tenant>.tfstate'),
+    .describe('State file path relative to the stack folder, leading out of the synth output; default ../../../state/<tenant>.tfstate'),
 });
 
 const azurerm = z.strictObject({
