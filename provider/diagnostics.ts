@@ -5,6 +5,7 @@
  * which never carry a token or secret.
  */
 import type { Message } from './server/protobuf';
+import type { TfObject } from './server/values';
 import { SEVERITY_ERROR, SEVERITY_WARNING } from './server/protocol';
 
 export interface Diagnostic {
@@ -33,6 +34,24 @@ export function isTeamsError(error: unknown, name: 'ConflictError' | 'NotFoundEr
   return error instanceof Error && error.name === name;
 }
 
+/**
+ * Thrown by create, update or delete after something was already written in the tenant: the
+ * service answers Terraform with `state` (what now exists, or null when nothing does) together
+ * with the error, so Terraform records the object (tainted after a create) instead of
+ * forgetting it. Without it an interrupted apply leaves an object no state knows about.
+ */
+export class PartialApplyError extends Error {
+  constructor(
+    /** The object as it now stands in the tenant; null when the write is known not to have happened. */
+    readonly state: TfObject | null,
+    /** What went wrong; a DiagnosticError keeps its summary and attribute. */
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = 'PartialApplyError';
+  }
+}
+
 export const errorAt = (attribute: string, summary: string, detail: string): Diagnostic => ({
   severity: 'error',
   summary,
@@ -42,6 +61,7 @@ export const errorAt = (attribute: string, summary: string, detail: string): Dia
 
 /** Converts anything thrown into one error diagnostic, without a stack trace. */
 export function fromThrown(error: unknown, summary: string): Diagnostic {
+  if (error instanceof PartialApplyError) return fromThrown(error.reason, summary);
   if (error instanceof DiagnosticError) {
     return { severity: 'error', summary: error.summary, detail: error.detail, attribute: error.attribute };
   }

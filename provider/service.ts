@@ -3,7 +3,7 @@
  * configuration or the resource type, encode the answer with its diagnostics.
  */
 import { providerConfigSchema, validateProviderConfig } from './config-schema';
-import { fromThrown, toDiagnosticMessages, type Diagnostic } from './diagnostics';
+import { fromThrown, PartialApplyError, toDiagnosticMessages, type Diagnostic } from './diagnostics';
 import { resourceTypes } from './resources';
 import type { ResourceContext, ResourceType } from './resources/resource';
 import { objectType, toSchemaMessage, completeObject } from './schema';
@@ -46,14 +46,21 @@ export function createProviderMethods(): ProviderMethods {
     };
   };
 
-  /** Runs a resource operation and turns anything thrown into an error diagnostic. */
-  async function guarded(what: string, run: (diagnostics: Diagnostic[]) => Promise<Message>): Promise<Message> {
+  /**
+   * Runs a resource operation and turns anything thrown into an error diagnostic. `onError`
+   * adds fields to the failed answer (the state written before a failure, for an apply).
+   */
+  async function guarded(
+    what: string,
+    run: (diagnostics: Diagnostic[]) => Promise<Message>,
+    onError: (error: unknown) => Message = () => ({}),
+  ): Promise<Message> {
     const warnings: Diagnostic[] = [];
     try {
       const answer = await run(warnings);
       return { ...answer, diagnostics: toDiagnosticMessages(warnings) };
     } catch (error) {
-      return { diagnostics: toDiagnosticMessages([...warnings, fromThrown(error, what)]) };
+      return { ...onError(error), diagnostics: toDiagnosticMessages([...warnings, fromThrown(error, what)]) };
     }
   }
 
@@ -141,7 +148,7 @@ export function createProviderMethods(): ProviderMethods {
         }
         const applied = prior === null ? await type.create(ctx, planned) : await type.update(ctx, prior, planned);
         return { newState: encodeObject(applied, type) };
-      }),
+      }, (error) => (error instanceof PartialApplyError ? { newState: encodeObject(error.state, lookup(req.typeName)) } : {})),
 
     ImportResourceState: (req) =>
       guarded('Could not import the object', async (warnings) => {

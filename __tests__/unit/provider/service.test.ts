@@ -4,6 +4,8 @@ import { decodeDynamic, encodeDynamic, type TfType } from '../../../provider/ser
 import { createProviderMethods } from '../../../provider/service';
 import { objectType } from '../../../provider/schema';
 import { resourceTypes } from '../../../provider/resources';
+import { PartialApplyError } from '../../../provider/diagnostics';
+import { providerConfigSchema } from '../../../provider/config-schema';
 
 const FEDERATION = 'cvi_federation_allowed_domain';
 const federationType: TfType = objectType(resourceTypes.find((r) => r.name === FEDERATION)!.schema);
@@ -53,5 +55,31 @@ describe('the provider methods', () => {
     const answer = await methods.ValidateDataResourceConfig({ typeName: 'cvi_anything' });
 
     expect(answer.diagnostics).toEqual([expect.objectContaining({ detail: 'the cvi provider has no data source "cvi_anything"' })]);
+  });
+});
+
+describe('an apply that fails after writing', () => {
+  it('answers with the written state and the error, so Terraform records the object', async () => {
+    const methods = createProviderMethods();
+    const federation = resourceTypes.find((r) => r.name === FEDERATION)!;
+    const written = { id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false };
+    const create = jest.spyOn(federation, 'create').mockRejectedValue(new PartialApplyError(written, new Error('replication lag: pexip.me not seen yet')));
+    process.env.ARM_CLIENT_SECRET = 'unit-test-secret';
+    const configured = await methods.ConfigureProvider({
+      config: encodeDynamic({ tenant_id: 'aaaaaaaa-0000-4000-8000-000000000001', client_id: 'bbbbbbbb-0000-4000-8000-000000000001' }, objectType(providerConfigSchema)),
+    });
+    delete process.env.ARM_CLIENT_SECRET;
+    expect(configured.diagnostics).toEqual([]);
+
+    const answer = await methods.ApplyResourceChange({
+      typeName: FEDERATION,
+      priorState: encodeDynamic(null, federationType),
+      plannedState: encodeDynamic(written, federationType),
+      config: encodeDynamic(written, federationType),
+    });
+    create.mockRestore();
+
+    expect(decodeDynamic(answer.newState as { msgpack: Buffer }, federationType)).toEqual(written);
+    expect(answer.diagnostics).toEqual([expect.objectContaining({ severity: SEVERITY_ERROR, detail: 'replication lag: pexip.me not seen yet' })]);
   });
 });
