@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { nearestName } from '../constructs/graph-permissions';
+import { formatPath, type PathKey } from './field-path';
 import { describeValue } from './safe-text';
 
-export { describeValue };
+export { describeValue, formatPath };
 
 /**
  * Turns zod issues into the one-line errors users see:
@@ -10,14 +11,6 @@ export { describeValue };
  */
 
 type Issue = z.core.$ZodIssue;
-type PathKey = PropertyKey;
-
-export function formatPath(path: readonly PathKey[]): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
-}
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'must be text',

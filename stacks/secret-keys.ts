@@ -1,4 +1,4 @@
-import { formatPath } from './format-issues';
+import { formatPath } from './field-path';
 
 /**
  * Secrets never live in tenant files (they end up in git, in synthesized JSON and in state).
