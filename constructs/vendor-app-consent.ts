@@ -10,11 +10,11 @@ import {
   unknownPermissionMessage,
 } from './graph-permissions';
 import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from './vendors';
+import { isGuid } from '../domain/identifiers';
 
 /** Microsoft Graph's well-known app id: the same in every tenant (not a permission id). */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface VendorAppConsentProps {
   /** Client (application) id of the vendor's multi-tenant app. */
@@ -90,7 +90,7 @@ export class VendorAppConsent extends Construct {
 
 function checkAppId(id: string, appId: string): void {
   if (Token.isUnresolved(appId)) return;
-  if (!GUID.test(appId)) throw new Error(`${id}.appId: must be a GUID (got ${appId})`);
+  if (!isGuid(appId)) throw new Error(`${id}.appId: must be a GUID (got ${appId})`);
 }
 
 function checkPermissions(path: string, names: readonly string[], kind: 'application' | 'delegated'): void {

@@ -1,4 +1,7 @@
-/** Shapes of identifiers the service validates before it looks anything up. */
+/**
+ * Shapes of identifiers the service validates before it looks anything up. The emulator keeps its
+ * own copy of these rules on purpose (it stands in for Microsoft), apart from domain/.
+ */
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UPN = /^(sip:)?[^\s@;]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;

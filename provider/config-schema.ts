@@ -3,12 +3,15 @@
  * secret attribute on purpose: client secrets, OIDC tokens and certificate passwords come
  * only from the environment, so they never reach configuration, plans or state.
  */
+import { CLOUDS, type CloudName } from '../domain/clouds';
+import { isGuid } from '../domain/identifiers';
 import { errorAt, type Diagnostic } from './diagnostics';
 import type { BlockSchema } from './schema';
 import type { TfObject } from './server/values';
 
-export const ENVIRONMENTS = ['public', 'gcchigh', 'dod', 'china'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+/** The provider's `environment` names the cloud, by the names of domain/clouds.ts. */
+export const ENVIRONMENTS = CLOUDS;
+export type Environment = CloudName;
 
 export const DEFAULT_OPERATION_TIMEOUT_SECONDS = 300;
 
@@ -52,8 +55,7 @@ export const providerConfigSchema: BlockSchema = {
   },
 };
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isGuid = (value: string): boolean => GUID.test(value);
+export { isGuid };
 
 /** Checks what can be checked without signing in; unknown values are checked later. */
 export function validateProviderConfig(config: TfObject): Diagnostic[] {

@@ -1,3 +1,4 @@
+import { isGuid } from '../domain/identifiers';
 import { isSecretKey } from './secret-keys';
 
 /**
@@ -18,7 +19,6 @@ export function printable(text: string): string {
 }
 
 const JWT = /^eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_CHARS = /^[A-Za-z0-9+/=_~.-]+$/;
 const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/;
 
@@ -29,7 +29,7 @@ const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/;
 export function looksSecret(value: string): boolean {
   const text = value.trim();
   if (JWT.test(text) || text.includes('-----BEGIN')) return true;
-  if (text.length < 20 || !TOKEN_CHARS.test(text) || GUID.test(text) || HOST_LIKE.test(text)) return false;
+  if (text.length < 20 || !TOKEN_CHARS.test(text) || isGuid(text) || HOST_LIKE.test(text)) return false;
   return /[0-9]/.test(text) && /[A-Za-z]/.test(text) && (/[A-Z]/.test(text) && /[a-z]/.test(text) || /[+/=_~]/.test(text));
 }
 

@@ -8,6 +8,7 @@
  * warning (never a broken apply) when the service does not answer it. `cvi probe` checks each
  * route against a real tenant.
  */
+import type { CloudName } from '../domain/clouds';
 
 /** The policy type every CVI grant is about (§3, §4, §7). */
 export const VIDEO_INTEROP_POLICY_TYPE = 'TeamsVideoInteropServicePolicy';
@@ -106,10 +107,10 @@ export const SERVICE_WARNING_HEADER = 'X-Ms-ConfigApi-PowerShell-WarningMessage'
 export const TEAMS_ADMIN_SCOPE = '48ac35b8-9aa8-4d74-927d-1f4a14a0b239/.default';
 
 /** Public hosts of the API per cloud (§0, High); an endpoint override (the emulator) replaces them. */
-export const CLOUD_HOSTS = {
+export const CLOUD_HOSTS: Record<CloudName, string> = {
   public: 'https://api.interfaces.records.teams.microsoft.com',
   gcchigh: 'https://api.interfaces.records.gov.teams.microsoft.us',
   dod: 'https://api.interfaces.records.dod.teams.microsoft.us',
   china: 'https://api.interfaces.records.teams.microsoftonline.cn',
-} as const;
-export type Cloud = keyof typeof CLOUD_HOSTS;
+};
+export type Cloud = CloudName;

@@ -5,9 +5,9 @@
  */
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
+import { isDomain } from '../../domain/dns-names';
+import { isGuid } from '../../domain/identifiers';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export function known(value: unknown): boolean {
   return value !== undefined && !Token.isUnresolved(value);
@@ -18,11 +18,11 @@ export function fail(scope: Construct, prop: string, rule: string, value: unknow
 }
 
 export function requireGuid(scope: Construct, prop: string, value: string | undefined): void {
-  if (known(value) && !GUID.test(value as string)) fail(scope, prop, 'must be a GUID (8-4-4-4-12 hex digits)', value);
+  if (known(value) && !isGuid(value as string)) fail(scope, prop, 'must be a GUID (8-4-4-4-12 hex digits)', value);
 }
 
 export function requireDomain(scope: Construct, prop: string, value: string | undefined): void {
-  if (known(value) && !DOMAIN.test(value as string)) fail(scope, prop, 'must be a DNS domain name such as "example.com"', value);
+  if (known(value) && !isDomain(value as string)) fail(scope, prop, 'must be a DNS domain name such as "example.com"', value);
 }
 
 export function requireNonEmpty(scope: Construct, prop: string, value: string | undefined): void {

@@ -5,6 +5,7 @@
  * When the tenant allows all known domains, the domain is already allowed: nothing is written.
  * Import id: the domain.
  */
+import { isDomain } from '../../domain/dns-names';
 import type { FederationSettings } from '../../teams';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
@@ -13,7 +14,6 @@ import { isUnknown, type TfObject } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
 
 const NAME = 'cvi_federation_allowed_domain';
-const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 // ---- schema ----
 const schema: BlockSchema = {
@@ -39,7 +39,7 @@ const schema: BlockSchema = {
 
 function validate(config: TfObject): Diagnostic[] {
   const domain = knownString(config.domain);
-  if (domain !== undefined && !DOMAIN.test(domain.trim())) {
+  if (domain !== undefined && !isDomain(domain)) {
     return [errorAt('domain', 'Invalid domain', `${NAME}: domain must be a DNS domain name such as pexip.me; got "${domain}".`)];
   }
   return [];
@@ -141,7 +141,7 @@ async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
 // ---- import ----
 async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
   const domain = id.trim();
-  if (!DOMAIN.test(domain)) throw new DiagnosticError('Invalid import id', `${NAME}: the import id is the domain, e.g. pexip.me; got "${id}".`);
+  if (!isDomain(domain)) throw new DiagnosticError('Invalid import id', `${NAME}: the import id is the domain, e.g. pexip.me; got "${id}".`);
   const settings = await ctx.session.lists.federation();
   if (!settings.allowAllKnownDomains && !listed(settings, domain)) {
     throw new DiagnosticError(

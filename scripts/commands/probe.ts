@@ -5,6 +5,7 @@
  * a file to attach to an issue. Exit 0 when every High-confidence route answered as
  * teams-wire-evidence.md says, 1 otherwise, 2 on bad usage. It never writes to the tenant.
  */
+import { CLOUDS } from '../../domain/clouds';
 import { writeFileSync } from 'node:fs';
 import type { Cloud, ProbeResult } from '../../teams';
 
@@ -27,7 +28,6 @@ Teams Administrator role.
 
 Exit: 0 every High-confidence route answered as the evidence says; 1 otherwise; 2 bad usage.`;
 
-const CLOUDS: readonly Cloud[] = ['public', 'gcchigh', 'dod', 'china'];
 
 interface Options {
   tenantId?: string;

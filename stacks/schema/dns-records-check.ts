@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { srvRecordsFromPreset } from '../../constructs/dns-records';
-import { canonicalName } from '../../constructs/dns-names';
+import { canonicalName } from '../../domain/dns-names';
 import type { DnsSection } from './dns';
 
 /**

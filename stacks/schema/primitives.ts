@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { hostNameProblem, isDomain } from '../../constructs/dns-names';
+import { hostNameProblem, isDomain } from '../../domain/dns-names';
+import { GUID_PATTERN } from '../../domain/identifiers';
 
 /**
  * Value rules of the tenant file. Each message completes the sentence
  * "<file>: <field>: ..." and the error formatter appends "(got <value>)".
  */
 
-export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export { GUID_PATTERN };
 
 export const guid = () =>
   z.string().regex(GUID_PATTERN, 'must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VENDOR_NAMES, vendorDefaults } from '../../constructs/vendors';
-import { relativeToZone, tenantKeyDomain } from '../../constructs/dns-names';
+import { relativeToZone, tenantKeyDomain } from '../../domain/dns-names';
 import { domain, guid, slug } from './primitives';
 import { teamsSection } from './teams';
 import { consentSection } from './consent';

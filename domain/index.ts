@@ -1,0 +1,8 @@
+/**
+ * Pure rules and word lists of the domain, shared by the tenant file schema, the constructs and
+ * the provider: one home per rule. Nothing here imports from the rest of the project. The
+ * emulator keeps its own copy of the service's rules on purpose: it stands in for Microsoft.
+ */
+export * from './clouds';
+export * from './dns-names';
+export * from './identifiers';
