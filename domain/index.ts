@@ -6,3 +6,4 @@
 export * from './clouds';
 export * from './dns-names';
 export * from './identifiers';
+export * from './provider-address';

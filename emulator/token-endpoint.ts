@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTlsIdentity } from '../provider/server/certificate';
+import { makeTlsIdentity } from '../tls/certificate';
 import { readBody } from './errors';
 import { TEAMS_ADMIN_AUDIENCE, type TokenSigner } from './jwt';
 import type { MemoryRequestLog, RequestLogEntry } from './request-log';

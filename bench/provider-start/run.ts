@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { makeTlsIdentity } from '../../provider/server/certificate';
+import { makeTlsIdentity } from '../../tls/certificate';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/server/handshake';
 import { providerLayout } from '../../scripts/install-provider';
 

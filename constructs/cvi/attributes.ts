@@ -4,7 +4,7 @@
  * single table means the two renderings can never disagree about a name or a type.
  */
 import * as cdktf from 'cdktf';
-import { PROVIDER_VERSION } from '../../provider/address';
+import { PROVIDER_VERSION } from '../../domain/provider-address';
 
 /** How a value is typed in the provider's schema. */
 export type AttributeKind = 'string' | 'number' | 'bool' | 'stringSet';

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { synthesizeHcl, synthesizeJson, AttributeTable } from './attributes';
 
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../provider/address';
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../domain/provider-address';
 
 /** Where the project's filesystem mirror serves the provider from. */
 export const CVI_PROVIDER_SOURCE = PROVIDER_SOURCE;

@@ -7,7 +7,7 @@
  * logic (and the Teams client with @azure/identity) loads on the first call that needs it.
  */
 import { unlinkSync } from 'node:fs';
-import { makeTlsIdentity } from './certificate';
+import { makeTlsIdentity } from '../../tls/certificate';
 import { GRPC_UNIMPLEMENTED, GrpcError, startGrpcServer, type StreamHandler, type UnaryHandler } from './grpc';
 import { checkHandshakeEnvironment, handshakeLine } from './handshake';
 import { log } from './log';

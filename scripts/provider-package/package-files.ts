@@ -4,7 +4,7 @@
  * built or installed in, so every machine gets the same bytes and the same lock-file checksum.
  */
 import type { PackageFile } from './hashes';
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../provider/address';
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../domain/provider-address';
 
 export { PROVIDER_SOURCE, PROVIDER_VERSION };
 export const PROVIDER_TYPE = PROVIDER_SOURCE.split('/')[2];

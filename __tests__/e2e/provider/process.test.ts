@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerLayout } from '../../../scripts/install-provider';
-import { makeTlsIdentity } from '../../../provider/server/certificate';
+import { makeTlsIdentity } from '../../../tls/certificate';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../../provider/server/handshake';
 
 let socketDir: string;

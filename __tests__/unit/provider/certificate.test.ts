@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { makeTlsIdentity } from '../../../provider/server/certificate';
+import { makeTlsIdentity } from '../../../tls/certificate';
 
 describe('the AutoMTLS certificate', () => {
   const identity = makeTlsIdentity(new Date('2026-01-01T00:00:00Z'));

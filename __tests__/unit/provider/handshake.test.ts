@@ -1,4 +1,4 @@
-import { makeTlsIdentity } from '../../../provider/server/certificate';
+import { makeTlsIdentity } from '../../../tls/certificate';
 import { checkHandshakeEnvironment, handshakeLine, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../../provider/server/handshake';
 
 const clientCert = makeTlsIdentity().certPem;

@@ -6,7 +6,7 @@ import * as http2 from 'node:http2';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTlsIdentity, type TlsIdentity } from '../../../provider/server/certificate';
+import { makeTlsIdentity, type TlsIdentity } from '../../../tls/certificate';
 import { frame, unframe } from '../../../provider/server/grpc';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../../provider/server/handshake';
 import { servePlugin } from '../../../provider/server/plugin';

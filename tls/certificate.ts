@@ -1,6 +1,7 @@
 /**
- * The provider's AutoMTLS identity: an EC P-256 key and a self-signed certificate for
- * "localhost", made fresh on every start.
+ * A TLS identity for local servers: an EC P-256 key and a self-signed certificate for
+ * "localhost", made fresh on every start. The provider serves Terraform's AutoMTLS with it, the
+ * emulator its HTTPS endpoints; it lives apart from both so neither imports the other.
  *
  * Why by hand: Node can generate keys and sign but not build certificates. An RSA key takes
  * ~100 ms+ to generate; P-256 takes about one. The DER below is the few X.509 fields Go's
