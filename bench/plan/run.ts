@@ -14,7 +14,7 @@
  * Run: npm run bench:plan [-- --without-candidates]   (installs the provider first)
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { TerraformWorkspace } from '../../__tests__/e2e/support/workspace';
+import { TerraformWorkspace } from '../../testing/workspace';
 
 const TOTAL_PROVIDERS = 50;
 const DEFAULT_SPLITS: [tenants: number, providersPerTenant: number][] = [

@@ -1,7 +1,7 @@
 /** `npm run demo` is the newcomer's first impression: CI runs it to the end. */
 import { runProcess } from '../../../scripts/run-process';
 import { projectRoot } from '../../../scripts/project';
-import { requireTerraform } from '../support/terraform';
+import { requireTerraform } from '../../../testing/terraform';
 
 jest.setTimeout(240_000);
 

@@ -7,33 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { RunningEmulator } from '../../../emulator';
-import { emulatorTerraformEnv } from '../support/workspace';
-import { requireTerraform } from '../support/terraform';
+import { emulatorTerraformEnv } from '../../../testing/workspace';
+import { requireTerraform } from '../../../testing/terraform';
 import { runProcess, ProcessResult } from '../../../scripts/run-process';
 import { projectRoot } from '../../../scripts/project';
+import { teamsOnlyTenantFile, type TeamsOnlyTenant } from '../../../testing/tenant-files';
 
-export interface TeamsOnlyTenant {
-  readonly name: string;
-  readonly id: string;
-  readonly domain: string;
-}
-
-/** A Pexip tenant with consent granted elsewhere and no DNS: the stack needs only the cvi provider. */
-export function teamsOnlyTenantFile(t: TeamsOnlyTenant): string {
-  return [
-    'tenant:',
-    `  id: ${t.id}`,
-    `  name: ${t.name}`,
-    `  domain: ${t.domain}`,
-    'vendor: pexip',
-    'teams:',
-    '  assignment:',
-    '    global: true',
-    'consent:',
-    '  enabled: false',
-    '',
-  ].join('\n');
-}
+export type { TeamsOnlyTenant };
 
 export class TenantProject {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-e2e-deploy-'));

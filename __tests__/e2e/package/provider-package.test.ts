@@ -12,7 +12,7 @@ import { packageHashV1, sha256Hex } from '../../../scripts/provider-package/hash
 import { installMirror } from '../../../scripts/provider-package/mirror';
 import { packProvider, zipName } from '../../../scripts/provider-package/pack';
 import { providerPackageFiles, PROVIDER_SOURCE, terraformPlatform } from '../../../scripts/provider-package/package-files';
-import { requireTerraform, runTerraform } from '../support/terraform';
+import { requireTerraform, runTerraform } from '../../../testing/terraform';
 
 jest.setTimeout(120_000);
 

@@ -8,10 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { emulatorClientEnv } from '../../../emulator/client-env';
 import { projectRoot } from '../../../scripts/project';
 import { runProcess, type ProcessResult } from '../../../scripts/run-process';
-import { requireTerraform } from '../support/terraform';
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../support/workspace';
+import { requireTerraform } from '../../../testing/terraform';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../../testing/workspace';
 
 jest.setTimeout(600_000);
 
@@ -116,14 +117,8 @@ describe('a tenants project made with cvi init from the packed package', () => {
   /** The environment of a platform engineer's shell against the emulator: credentials only, no Terraform settings. */
   function deployEnv(): NodeJS.ProcessEnv {
     return cleanEnv({
-      ARM_TENANT_ID: EXAMPLE_TENANT_ID,
-      ARM_CLIENT_ID: TEST_CLIENT_ID,
-      ARM_CLIENT_SECRET: TEST_CLIENT_SECRET,
-      ARM_AUTHORITY_HOST: emulator.authorityHost,
-      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
+      ...emulatorClientEnv(emulator, {}, { tenantId: EXAMPLE_TENANT_ID, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
       CVI_TEAMS_ENDPOINT: emulator.url,
-      CVI_CONSISTENCY_INTERVAL_MS: '50',
-      CVI_RETRY_BASE_DELAY_MS: '50',
       // cdktf shares ~/.terraform.d/plugin-cache by default: keep this run's providers to itself.
       TF_PLUGIN_CACHE_DIR: mkdtempSync(join(scratch, 'plugin-cache-')),
     });

@@ -3,7 +3,7 @@
  * the import hint, and after `terraform import` the stack owns it with a clean plan.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000002';
 

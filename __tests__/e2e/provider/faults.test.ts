@@ -4,7 +4,7 @@
  * twice (the emulator's log counts applied writes).
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000003';
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000001';

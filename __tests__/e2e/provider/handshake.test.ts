@@ -1,7 +1,7 @@
 /** The launcher in the mirror, started by hand rather than by Terraform. */
 import { spawn } from 'node:child_process';
 import { providerLayout } from '../../../scripts/install-provider';
-import { requireTerraform, TERRAFORM_MISSING } from '../support/terraform';
+import { requireTerraform, TERRAFORM_MISSING } from '../../../testing/terraform';
 
 function startByHand(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

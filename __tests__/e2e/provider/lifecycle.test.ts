@@ -3,7 +3,7 @@
  * stack from init to destroy, with changes made behind Terraform's back.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace, TEST_CLIENT_SECRET } from '../support/workspace';
+import { cviConfig, TerraformWorkspace, TEST_CLIENT_SECRET } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
 const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';

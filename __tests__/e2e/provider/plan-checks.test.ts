@@ -5,7 +5,7 @@
  * the end of the service's list, which must not drift.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000014';
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000014';

@@ -4,7 +4,7 @@
  * and the allow-list edge cases where nothing may be written.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000004';
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000002';

@@ -6,7 +6,7 @@
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { startStrictTeams, type StrictTeams } from '../support/strict-teams';
-import { cviConfig, TerraformWorkspace } from '../support/workspace';
+import { cviConfig, TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANT = 'aaaaaaaa-0000-4000-8000-000000000031';
 const USERS = ['alice@contoso.com', 'bob@contoso.com', 'carol@contoso.com'];

@@ -3,7 +3,7 @@
  * objects, and a no-change plan reads each tenant's lists once, however many resources.
  */
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { TerraformWorkspace } from '../support/workspace';
+import { TerraformWorkspace } from '../../../testing/workspace';
 
 const TENANTS = ['aaaaaaaa-0000-4000-8000-000000000011', 'aaaaaaaa-0000-4000-8000-000000000012'];
 const PROVIDERS_ROUTE = 'GET /Skype.Policy/configurations/VideoInteropServiceProvider';

@@ -1,7 +1,7 @@
 /**
  * A scratch Terraform working directory wired to the emulator and to the project's `cvi`
- * provider mirror: the shared set-up of every end-to-end test (provider tests here, cdktf
- * deploy and drift tests elsewhere).
+ * provider mirror: the shared set-up of every end-to-end test (provider, cdktf deploy and drift
+ * tests) and of the benchmarks that run the real terraform.
  *
  *   const emulator = await startEmulator();
  *   const ws = await TerraformWorkspace.create({ emulator, tenantId });
@@ -12,8 +12,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../../emulator';
-import { providerLayout } from '../../../scripts/install-provider';
+import type { RunningEmulator } from '../emulator';
+import { emulatorClientEnv } from '../emulator/client-env';
+import { providerLayout } from '../scripts/install-provider';
 import { requireTerraform, runTerraform, type TerraformResult } from './terraform';
 
 export interface WorkspaceOptions {
@@ -37,22 +38,11 @@ export function emulatorTerraformEnv(emulator: RunningEmulator, tenantId: string
   if (!existsSync(layout.cliConfigFile) || !existsSync(layout.launcher)) {
     throw new Error(`the cvi provider is not installed in ${layout.mirrorDir}: run \`npm run provider:install\` first (npm test does)`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(ARM_|AZURE_|TF_)/.test(key)) delete env[key];
   return {
-    ...env,
-    CHECKPOINT_DISABLE: '1',
+    ...emulatorClientEnv(emulator, process.env, { tenantId, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
     TF_CLI_CONFIG_FILE: layout.cliConfigFile,
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
-    ARM_TENANT_ID: tenantId,
-    ARM_CLIENT_ID: TEST_CLIENT_ID,
-    ARM_CLIENT_SECRET: TEST_CLIENT_SECRET,
-    ARM_AUTHORITY_HOST: emulator.authorityHost,
-    NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-    // The emulator replicates in milliseconds: confirm writes quickly, back off briefly.
-    CVI_CONSISTENCY_INTERVAL_MS: '50',
-    CVI_RETRY_BASE_DELAY_MS: '50',
     ...extra,
   };
 }
