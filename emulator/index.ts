@@ -17,6 +17,7 @@ export type { RequestLog, RequestLogEntry } from './request-log';
 export { TEMPLATES as ROUTE_TEMPLATES, CANDIDATE_READS } from './router';
 export type { CandidateRead } from './router';
 export { ADMIN_SERVICE_ENDPOINT } from './api-server';
+export { emulatorClientEnv, type EmulatorClient } from './client-env';
 
 export interface EmulatorOptions {
   /** 0 / undefined = any free port on 127.0.0.1. */

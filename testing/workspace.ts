@@ -12,8 +12,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../emulator';
-import { emulatorClientEnv } from '../emulator/client-env';
+import { emulatorClientEnv, type RunningEmulator } from '../emulator';
 import { providerLayout } from '../scripts/install-provider';
 import { requireTerraform, runTerraform, type TerraformResult } from './terraform';
 

@@ -3,8 +3,7 @@
  * client secret, and scratch folders for tenants and synth output. Whatever Azure credentials the
  * user has in the environment are removed first, so the demo can never touch a real tenant.
  */
-import type { RunningEmulator } from '../../emulator';
-import { emulatorClientEnv } from '../../emulator/client-env';
+import { emulatorClientEnv, type RunningEmulator } from '../../emulator';
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from './example-tenant';
 
 export interface DemoFolders {

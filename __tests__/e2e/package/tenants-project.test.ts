@@ -7,8 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { emulatorClientEnv } from '../../../emulator/client-env';
+import { emulatorClientEnv, startEmulator, type RunningEmulator } from '../../../emulator';
 import { projectRoot } from '../../../scripts/project';
 import { runProcess, type ProcessResult } from '../../../scripts/run-process';
 import { requireTerraform } from '../../../testing/terraform';
