@@ -1,0 +1,110 @@
+/**
+ * The import rules of the house, read from the code: every import of every source file is
+ * resolved and checked against the layers below. A lower layer never imports a higher one, and
+ * constructs/, provider/, emulator/ and teams/ meet only through each other's index.ts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * Which top-level folders each folder may import from (besides itself). The emulator stands in
+ * for Microsoft: it never imports our client (teams/) or our rules (domain/), or it would
+ * agree with us instead of with the evidence.
+ */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  domain: [],
+  tls: [],
+  teams: ['domain'],
+  emulator: ['tls'],
+  constructs: ['domain'],
+  provider: ['domain', 'tls', 'teams'],
+  stacks: ['domain', 'constructs'],
+  scripts: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', '(root)'],
+  testing: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'scripts', '(root)'],
+  bench: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'scripts', 'testing', '(root)'],
+  '(root)': ['domain', 'constructs', 'stacks', 'scripts'],
+};
+
+/** Folders that meet each other only through their public index.ts. */
+const INDEX_ONLY = new Set(['constructs', 'provider', 'emulator', 'teams']);
+
+export interface ImportEdge {
+  readonly from: string;
+  readonly to: string;
+}
+
+function folderOf(file: string): string {
+  return file.includes('/') ? file.split('/')[0] : '(root)';
+}
+
+/** Why `edge` breaks the rules, or undefined when it keeps them. */
+export function ruleBroken(edge: ImportEdge): string | undefined {
+  const from = folderOf(edge.from);
+  const to = folderOf(edge.to);
+  if (from === to) return undefined;
+  const allowed = MAY_IMPORT[from];
+  if (allowed === undefined) return `${from}/ has no place in the layers of this test; add it to MAY_IMPORT`;
+  if (!allowed.includes(to)) return `${from}/ may import only ${allowed.length ? allowed.map((f) => `${f}/`).join(', ') : 'nothing of the project'}`;
+  if (INDEX_ONLY.has(from) && INDEX_ONLY.has(to) && edge.to !== `${to}/index.ts`) return `${from}/ may use ${to}/ only through ${to}/index.ts`;
+  return undefined;
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.') || ['node_modules', 'dist', 'cdktf.out', '__tests__', 'state'].includes(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+function resolveImport(fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolve(dirname(fromFile), specifier);
+  return [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => candidate.endsWith('.ts') && existsSync(candidate));
+}
+
+/** Every relative import (static, type-only, re-export, require, dynamic) of the project's sources. */
+export function projectImports(): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  for (const file of sourceFiles(ROOT)) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      const target = resolveImport(file, fileName);
+      if (target) edges.push({ from: relative(ROOT, file), to: relative(ROOT, target) });
+    }
+  }
+  return edges;
+}
+
+describe('the import rules', () => {
+  const edges = projectImports();
+
+  test('are read from the code (the project has hundreds of imports)', () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(edges).toContainEqual({ from: 'provider/session.ts', to: 'teams/index.ts' });
+  });
+
+  test('no import breaks them', () => {
+    const broken = edges.flatMap((edge) => {
+      const why = ruleBroken(edge);
+      return why ? [`${edge.from} imports ${edge.to}: ${why}`] : [];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  test.each<[ImportEdge, RegExp]>([
+    [{ from: 'constructs/cvi/provider.ts', to: 'provider/address.ts' }, /constructs\/ may import only domain\//],
+    [{ from: 'emulator/token-endpoint.ts', to: 'teams/index.ts' }, /emulator\/ may import only tls\//],
+    [{ from: 'provider/session.ts', to: 'teams/routes.ts' }, /provider\/ may use teams\/ only through teams\/index.ts/],
+    [{ from: 'domain/clouds.ts', to: 'teams/routes.ts' }, /domain\/ may import only nothing of the project/],
+    [{ from: 'bench/plan/run.ts', to: '__tests__/e2e/support/workspace.ts' }, /bench\/ may import only/],
+    [{ from: 'reports/x.ts', to: 'domain/index.ts' }, /reports\/ has no place/],
+  ])('catch a forbidden import: %o', (edge, why) => {
+    expect(ruleBroken(edge)).toMatch(why);
+  });
+});
