@@ -11,7 +11,7 @@ const at = (name) => path.join(path.resolve(modules), name);
 module.exports = {
   ...base,
   rootDir: '..',
-  testMatch: ['<rootDir>/__tests__/unit/{constructs,cvi,stacks,config}/**/*.test.ts', '<rootDir>/__tests__/cdktn/*.cdktn-test.ts'],
+  testMatch: ['<rootDir>/__tests__/unit/{constructs,stacks,domain}/**/*.test.ts', '<rootDir>/__tests__/cdktn/*.cdktn-test.ts'],
   moduleNameMapper: {
     '^cdktf$': at('cdktn'),
     '^cdktf/(.*)$': `${at('cdktn')}/$1`,

@@ -15,7 +15,7 @@ import { serviceProvider } from '../../../provider/resources/service-provider';
 import { parseTenantFile } from '../../../stacks';
 import { AUTHORITY_HOSTS, CLOUD_HOSTS } from '../../../teams';
 import { stringify } from 'yaml';
-import { pexipTenant } from '../config/tenant-fixtures';
+import { pexipTenant } from '../stacks/tenant-fixtures';
 
 type Verdicts = { schema: boolean; construct: boolean; provider: boolean };
 

@@ -1,6 +1,6 @@
 import { parseTenantFile } from '../../../stacks/load-tenants';
 import type { TenantConfig } from '../../../stacks/tenant-config';
-import { toYaml } from '../config/tenant-fixtures';
+import { toYaml } from './tenant-fixtures';
 
 /** Validate a tenant object the way the main job does; fails the test on any problem. */
 export function configOf(tenant: unknown): TenantConfig {

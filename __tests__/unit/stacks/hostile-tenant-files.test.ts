@@ -5,7 +5,7 @@ import * as path from 'path';
 import { MAX_YAML_DEPTH } from '../../../stacks/load-tenants';
 import { MAX_TENANT_FILE_BYTES } from '../../../stacks/read-tenant-file';
 import { synthTenants } from '../../../stacks/synth-tenants';
-import { ciscoTenant, pexipTenant, toYaml } from '../config/tenant-fixtures';
+import { ciscoTenant, pexipTenant, toYaml } from './tenant-fixtures';
 
 /**
  * Bad-input corpus of the main job: each hostile tenant file sits beside a valid one, and the

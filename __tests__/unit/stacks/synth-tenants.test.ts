@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { synthTenants } from '../../../stacks/synth-tenants';
-import { ciscoTenant, pexipTenant, toYaml } from '../config/tenant-fixtures';
+import { ciscoTenant, pexipTenant, toYaml } from './tenant-fixtures';
 
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'tenants');
 

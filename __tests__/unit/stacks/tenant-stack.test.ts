@@ -8,7 +8,7 @@ import { SrvRecordSet } from '@cdktf/provider-dns/lib/srv-record-set';
 import { DnsSrvRecord } from '@cdktf/provider-azurerm/lib/dns-srv-record';
 import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
 import { TenantStack } from '../../../stacks/tenant-stack';
-import { ciscoTenant, pexipTenant } from '../config/tenant-fixtures';
+import { ciscoTenant, pexipTenant } from './tenant-fixtures';
 import { configOf } from './config-helpers';
 
 Testing.setupJest();

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageHashV1 } from '../../../scripts/provider-package/hashes';
-import { crc32, deterministicZip } from '../../../scripts/provider-package/zip';
-import { lockEntry, writeLockEntry } from '../../../scripts/provider-package/project-provider';
+import { packageHashV1 } from '../../../../scripts/provider-package/hashes';
+import { crc32, deterministicZip } from '../../../../scripts/provider-package/zip';
+import { lockEntry, writeLockEntry } from '../../../../scripts/provider-package/project-provider';
 
 test('crc32 gives the standard check value for "123456789"', () => {
   expect(crc32(Buffer.from('123456789')).toString(16)).toBe('cbf43926');

@@ -1,5 +1,5 @@
 /** Tenant reports as `cvi drift` builds them, for the renderer, merge and schema tests. */
-import type { StackReport } from '../../../scripts/drift/report';
+import type { StackReport } from '../../../../scripts/drift/report';
 
 export const CONTOSO_ID = '5df714c9-1b0c-491c-8262-705358be54ab';
 export const FABRIKAM_ID = 'b2b2b2b2-0000-4000-8000-00000000be7a';

@@ -2,8 +2,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseInitArgs, scaffold } from '../../../scripts/commands/init';
-import { parseProviderArgs, run as provider } from '../../../scripts/commands/provider';
+import { parseInitArgs, scaffold } from '../../../../scripts/commands/init';
+import { parseProviderArgs, run as provider } from '../../../../scripts/commands/provider';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cvi-init-'))));

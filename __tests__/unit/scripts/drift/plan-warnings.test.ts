@@ -1,7 +1,7 @@
-import { planWarnings } from '../../../scripts/drift/check-stack';
-import { renderTable } from '../../../scripts/drift/render-table';
-import { renderMarkdown } from '../../../scripts/drift/render-markdown';
-import type { DriftReport } from '../../../scripts/drift/report';
+import { planWarnings } from '../../../../scripts/drift/check-stack';
+import { renderTable } from '../../../../scripts/drift/render-table';
+import { renderMarkdown } from '../../../../scripts/drift/render-markdown';
+import type { DriftReport } from '../../../../scripts/drift/report';
 
 const PLAN_TEXT = `No changes. Your infrastructure matches the configuration.
 ╷

@@ -1,4 +1,4 @@
-import { attributeChanges, describeAttribute } from '../../../scripts/drift/attribute-diff';
+import { attributeChanges, describeAttribute } from '../../../../scripts/drift/attribute-diff';
 
 describe('attribute changes of one planned resource', () => {
   test('an updated attribute reads before (live) -> after (declared); unchanged ones are left out', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { constructPathOf, parseStackConfig, readStackConfig } from '../../../scripts/drift/stack-config';
+import { constructPathOf, parseStackConfig, readStackConfig } from '../../../../scripts/drift/stack-config';
 
 const TENANT_ID = 'a1a1a1a1-0000-4000-8000-00000000a1fa';
 const GROUP = '1d2e3f40-0000-4000-8000-000000000001';

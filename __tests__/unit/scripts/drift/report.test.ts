@@ -1,6 +1,6 @@
-import { buildReport, exitCode, renderJson, stackStatus } from '../../../scripts/drift/report';
-import { renderTable, TABLE_WIDTH } from '../../../scripts/drift/render-table';
-import { driftReportSchema } from '../../../scripts/drift/report-schema';
+import { buildReport, exitCode, renderJson, stackStatus } from '../../../../scripts/drift/report';
+import { renderTable, TABLE_WIDTH } from '../../../../scripts/drift/render-table';
+import { driftReportSchema } from '../../../../scripts/drift/report-schema';
 import { CONTOSO_ID, drifted, failed, FABRIKAM_ID, inSync, withUnmanaged } from './report-fixtures';
 
 const report = (...tenants: Parameters<typeof buildReport>[0]) => buildReport(tenants, { unmanagedChecked: true });

@@ -3,8 +3,8 @@
  * (ARM_* client secret at the emulator's token endpoint) and the endpoint of the stack's provider block.
  */
 import { randomUUID } from 'node:crypto';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { createReader } from '../../../scripts/drift/unmanaged-reader';
+import { startEmulator, type RunningEmulator } from '../../../../emulator';
+import { createReader } from '../../../../scripts/drift/unmanaged-reader';
 
 describe('createReader against the emulator', () => {
   let emulator: RunningEmulator;

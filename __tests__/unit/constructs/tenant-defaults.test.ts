@@ -1,5 +1,5 @@
 import { resolveTenantSettings } from '../../../constructs/cvi/tenant-defaults';
-import { ciscoTenant, pexipTenant } from '../config/tenant-fixtures';
+import { ciscoTenant, pexipTenant } from '../stacks/tenant-fixtures';
 import { configOf } from '../stacks/config-helpers';
 
 function minimalPexip(): Record<string, any> {

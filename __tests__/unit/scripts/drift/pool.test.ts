@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../../scripts/drift/pool';
+import { mapWithConcurrency } from '../../../../scripts/drift/pool';
 
 describe('bounded concurrency', () => {
   test('never runs more than the limit at once', async () => {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { DRIFT_REPORT_SCHEMA_PATH, driftReportJsonSchema } from '../../../scripts/drift/report-schema';
+import { DRIFT_REPORT_SCHEMA_PATH, driftReportJsonSchema } from '../../../../scripts/drift/report-schema';
 
 describe('schema/drift-report.schema.json', () => {
   test('is what the zod schema generates today (regenerate: npx ts-node --transpile-only scripts/drift/report-schema.ts)', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkStack, errorExcerpt } from '../../../scripts/drift/check-stack';
+import { checkStack, errorExcerpt } from '../../../../scripts/drift/check-stack';
 
 describe('one stack check', () => {
   let dir: string;

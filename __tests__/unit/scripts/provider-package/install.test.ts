@@ -2,9 +2,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../../scripts/provider-package/write-file';
-import { installMirror } from '../../../scripts/provider-package/mirror';
-import { installProvider, providerLayout } from '../../../scripts/install-provider';
+import { writeFileAtomic } from '../../../../scripts/provider-package/write-file';
+import { installMirror } from '../../../../scripts/provider-package/mirror';
+import { installProvider, providerLayout } from '../../../../scripts/install-provider';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cvi-install-'))));

@@ -1,4 +1,4 @@
-import { parseDriftOptions } from '../../../scripts/drift/options';
+import { parseDriftOptions } from '../../../../scripts/drift/options';
 
 describe('cvi drift options', () => {
   test('with no options, every tenant is checked three at a time after a synth, as a table', () => {

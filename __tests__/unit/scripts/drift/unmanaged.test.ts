@@ -1,7 +1,7 @@
-import { findUnmanaged, LiveTenantReader } from '../../../scripts/drift/unmanaged';
-import { readerFromClient } from '../../../scripts/drift/unmanaged-reader';
-import type { DeclaredTeamsObjects } from '../../../scripts/drift/stack-config';
-import type { TeamsAdminClient } from '../../../teams';
+import { findUnmanaged, LiveTenantReader } from '../../../../scripts/drift/unmanaged';
+import { readerFromClient } from '../../../../scripts/drift/unmanaged-reader';
+import type { DeclaredTeamsObjects } from '../../../../scripts/drift/stack-config';
+import type { TeamsAdminClient } from '../../../../teams';
 
 /** An in-memory tenant: what a Teams admin would see in the admin center. */
 class FakeTenant implements LiveTenantReader {

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { inShard, parseShard, shardOf } from '../../../scripts/drift/shard';
-import { mergeReports, readReport } from '../../../scripts/drift/merge';
-import { buildReport, renderJson } from '../../../scripts/drift/report';
+import { inShard, parseShard, shardOf } from '../../../../scripts/drift/shard';
+import { mergeReports, readReport } from '../../../../scripts/drift/merge';
+import { buildReport, renderJson } from '../../../../scripts/drift/report';
 import { drifted, inSync, withUnmanaged } from './report-fixtures';
 
 const names = Array.from({ length: 200 }, (_, i) => ({ name: `tenant-${i}` }));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../../scripts/commands/drift';
+import { run } from '../../../../scripts/commands/drift';
 import { TerraformDataOutDir } from './support/terraform-data-stacks';
 
 jest.setTimeout(120000);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { planDifferences } from '../../../scripts/drift/plan-changes';
+import { planDifferences } from '../../../../scripts/drift/plan-changes';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 

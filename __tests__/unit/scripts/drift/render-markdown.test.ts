@@ -1,5 +1,5 @@
-import { buildReport } from '../../../scripts/drift/report';
-import { renderMarkdown } from '../../../scripts/drift/render-markdown';
+import { buildReport } from '../../../../scripts/drift/report';
+import { renderMarkdown } from '../../../../scripts/drift/render-markdown';
 import { drifted, failed, FABRIKAM_ID, inSync, withUnmanaged } from './report-fixtures';
 
 const report = (...tenants: Parameters<typeof buildReport>[0]) => buildReport(tenants, { unmanagedChecked: true });
