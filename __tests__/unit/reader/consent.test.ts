@@ -77,6 +77,19 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
     ]);
   });
 
+  test('a Graph app role the Graph service principal does not name is kept by id, never dropped', async () => {
+    await start();
+    const directory = emulator.graph(tenantId);
+    directory.addServicePrincipal({ appId: PEXIP_APP });
+    directory.grantAppRoles(PEXIP_APP, ['Calls.AccessMedia.All']);
+    directory.grantAppRoleId(PEXIP_APP, '11111111-2222-4333-8444-555555555555');
+
+    const consent = await readConsent(graph, [PEXIP_APP]);
+
+    const app = consent.status === 'read' ? consent.value.apps[0].consent : undefined;
+    expect(app?.status === 'read' && [app.value.applicationPermissions, app.value.unknownAppRoleIds]).toEqual([['Calls.AccessMedia.All'], ['11111111-2222-4333-8444-555555555555']]);
+  });
+
   test('collections are read to the last page by @odata.nextLink', async () => {
     await start({ graphPageSize: 2 });
     const directory = emulator.graph(tenantId);
