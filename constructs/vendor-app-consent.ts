@@ -7,13 +7,12 @@ import { ServicePrincipalDelegatedPermissionGrant } from '@cdktf/provider-azurea
 import {
   GRAPH_APPLICATION_PERMISSIONS,
   GRAPH_DELEGATED_PERMISSIONS,
+  MICROSOFT_GRAPH_APP_ID,
   unknownPermissionMessage,
-} from './graph-permissions';
+} from '../domain/graph-permissions';
 import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from './vendors';
 import { isGuid } from '../domain/identifiers';
 
-/** Microsoft Graph's well-known app id: the same in every tenant (not a permission id). */
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 
 export interface VendorAppConsentProps {

@@ -5,5 +5,6 @@
  */
 export * from './clouds';
 export * from './dns-names';
+export * from './graph-permissions';
 export * from './identifiers';
 export * from './provider-address';

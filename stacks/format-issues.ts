@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { nearestName } from '../constructs/graph-permissions';
+import { nearestName } from '../domain/graph-permissions';
 import { formatPath, type PathKey } from './field-path';
 import { describeValue } from './safe-text';
 

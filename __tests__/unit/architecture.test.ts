@@ -10,21 +10,23 @@ import * as ts from 'typescript';
 const ROOT = resolve(__dirname, '..', '..');
 
 /**
- * Which top-level folders each folder may import from (besides itself). The emulator stands in
- * for Microsoft: it never imports our client (teams/) or our rules (domain/), or it would
- * agree with us instead of with the evidence.
+ * Which top-level folders (or single files) each folder may import from, besides itself. The
+ * emulator stands in for Microsoft: it never imports our client (teams/) or our rules, or it
+ * would agree with us instead of with the evidence; of domain/ it takes only Microsoft Graph's
+ * published permission names, a fact of Microsoft's rather than a rule of ours.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   domain: [],
   tls: [],
   teams: ['domain'],
-  emulator: ['tls'],
+  emulator: ['tls', 'domain/graph-permissions.ts'],
   constructs: ['domain'],
   provider: ['domain', 'tls', 'teams'],
   stacks: ['domain', 'constructs'],
-  scripts: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', '(root)'],
-  testing: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'scripts', '(root)'],
-  bench: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'scripts', 'testing', '(root)'],
+  reader: ['domain', 'teams', 'constructs'],
+  scripts: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'reader', '(root)'],
+  testing: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'reader', 'scripts', '(root)'],
+  bench: ['domain', 'tls', 'teams', 'emulator', 'constructs', 'provider', 'stacks', 'reader', 'scripts', 'testing', '(root)'],
   '(root)': ['domain', 'constructs', 'stacks', 'scripts'],
 };
 
@@ -47,7 +49,7 @@ export function ruleBroken(edge: ImportEdge): string | undefined {
   if (from === to) return undefined;
   const allowed = MAY_IMPORT[from];
   if (allowed === undefined) return `${from}/ has no place in the layers of this test; add it to MAY_IMPORT`;
-  if (!allowed.includes(to)) return `${from}/ may import only ${allowed.length ? allowed.map((f) => `${f}/`).join(', ') : 'nothing of the project'}`;
+  if (!allowed.includes(to) && !allowed.includes(edge.to)) return `${from}/ may import only ${allowed.length ? allowed.map((f) => (f.endsWith(".ts") ? f : `${f}/`)).join(', ') : 'nothing of the project'}`;
   if (INDEX_ONLY.has(from) && INDEX_ONLY.has(to) && edge.to !== `${to}/index.ts`) return `${from}/ may use ${to}/ only through ${to}/index.ts`;
   return undefined;
 }
@@ -100,6 +102,7 @@ describe('the import rules', () => {
   test.each<[ImportEdge, RegExp]>([
     [{ from: 'constructs/cvi/provider.ts', to: 'provider/address.ts' }, /constructs\/ may import only domain\//],
     [{ from: 'emulator/token-endpoint.ts', to: 'teams/index.ts' }, /emulator\/ may import only tls\//],
+    [{ from: 'emulator/identity.ts', to: 'domain/identifiers.ts' }, /emulator\/ may import only tls\//],
     [{ from: 'provider/session.ts', to: 'teams/routes.ts' }, /provider\/ may use teams\/ only through teams\/index.ts/],
     [{ from: 'domain/clouds.ts', to: 'teams/routes.ts' }, /domain\/ may import only nothing of the project/],
     [{ from: 'bench/plan/run.ts', to: '__tests__/e2e/support/workspace.ts' }, /bench\/ may import only/],

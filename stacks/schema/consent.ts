@@ -3,7 +3,7 @@ import {
   GRAPH_APPLICATION_PERMISSIONS,
   GRAPH_DELEGATED_PERMISSIONS,
   unknownPermissionMessage,
-} from '../../constructs/graph-permissions';
+} from '../../domain/graph-permissions';
 import { guid } from './primitives';
 
 function permissionList(kind: 'application' | 'delegated') {
