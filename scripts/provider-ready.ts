@@ -8,8 +8,8 @@ import { providerLayout } from './install-provider';
 import { packageRoot } from './provider-package/bundle';
 import { runProcess } from './run-process';
 
-/** The provider runs the client in teams/ too, so both folders are its sources. */
-const SOURCE_DIRS = ['provider', 'teams'];
+/** The folders the provider bundle is built from: the provider, the client in teams/ and what both import. */
+export const PROVIDER_SOURCE_DIRS = ['provider', 'teams', 'domain', 'tls'];
 
 function newestSource(root: string): number {
   let newest = 0;
@@ -20,7 +20,7 @@ function newestSource(root: string): number {
       else if (entry.name.endsWith('.ts') || entry.name.endsWith('.proto') || entry.name.endsWith('.json')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   };
-  for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) visit(path.join(root, dir));
+  for (const dir of PROVIDER_SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) visit(path.join(root, dir));
   return newest;
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
+import { PROVIDER_SOURCE_DIRS } from '../../scripts/provider-ready';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -97,6 +98,22 @@ describe('the import rules', () => {
       return why ? [`${edge.from} imports ${edge.to}: ${why}`] : [];
     });
     expect(broken).toEqual([]);
+  });
+
+  test('the provider bundle is built only from the folders its freshness check watches', () => {
+    const reached = new Set(['provider/main.ts']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const edge of edges) {
+        if (reached.has(edge.from) && !reached.has(edge.to)) {
+          reached.add(edge.to);
+          grew = true;
+        }
+      }
+    }
+    const outside = [...reached].filter((file) => !PROVIDER_SOURCE_DIRS.includes(folderOf(file)));
+    expect(reached.size).toBeGreaterThan(20);
+    expect(outside).toEqual([]);
   });
 
   test.each<[ImportEdge, RegExp]>([

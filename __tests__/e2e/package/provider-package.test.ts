@@ -13,6 +13,7 @@ import { installMirror } from '../../../scripts/provider-package/mirror';
 import { packProvider, zipName } from '../../../scripts/provider-package/pack';
 import { providerPackageFiles, PROVIDER_SOURCE, terraformPlatform } from '../../../scripts/provider-package/package-files';
 import { requireTerraform, runTerraform } from '../../../testing/terraform';
+import { PROVIDER_SOURCE_DIRS } from '../../../scripts/provider-ready';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +24,7 @@ let scratch: string;
 /** The provider's sources (and the compiler settings esbuild reads) copied to `dir`, node_modules linked. */
 function copySources(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  for (const entry of ['provider', 'teams', 'tsconfig.json', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of [...PROVIDER_SOURCE_DIRS, 'tsconfig.json', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
