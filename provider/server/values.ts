@@ -16,8 +16,8 @@ export interface TfObject {
   [attribute: string]: TfValue;
 }
 
-/** Terraform type constraints as their JSON form: "string", ["set","string"], ["object",{...}]. */
-export type TfType = 'string' | 'number' | 'bool' | ['set', TfType] | ['list', TfType] | ['object', Record<string, TfType>];
+/** Terraform type constraints as their JSON form: "string", ["set","string"], ["map","bool"], ["object",{...}]. */
+export type TfType = 'string' | 'number' | 'bool' | ['set', TfType] | ['list', TfType] | ['map', TfType] | ['object', Record<string, TfType>];
 
 export const isUnknown = (v: unknown): v is Unknown => v === UNKNOWN;
 
@@ -37,6 +37,7 @@ function fromWire(raw: unknown, type: TfType): TfValue {
   if (type[0] === 'set' || type[0] === 'list') {
     return (raw as unknown[]).map((item) => fromWire(item, type[1]));
   }
+  if (type[0] === 'map') return mapFromWire(raw as Record<string, unknown>, type[1]);
   const out: TfObject = {};
   const rawObject = raw as Record<string, unknown>;
   for (const [name, attrType] of Object.entries(type[1])) out[name] = fromWire(rawObject[name], attrType);
@@ -48,9 +49,26 @@ function toWire(value: TfValue | undefined, type: TfType): unknown {
   if (value === UNKNOWN) return UNKNOWN;
   if (type === 'string' || type === 'bool' || type === 'number') return value;
   if (type[0] === 'set' || type[0] === 'list') return (value as TfValue[]).map((item) => toWire(item, type[1]));
+  if (type[0] === 'map') return mapToWire(value as TfObject, type[1]);
   const out: Record<string, unknown> = {};
   const object = value as TfObject;
   for (const [name, attrType] of Object.entries(type[1])) out[name] = toWire(object[name], attrType);
+  return out;
+}
+
+/**
+ * A map's keys are data (user names), not attribute names: a plain object would give a key like
+ * "__proto__" special meaning, so maps are built without a prototype.
+ */
+function mapFromWire(raw: Record<string, unknown>, elementType: TfType): TfObject {
+  const out: TfObject = Object.create(null);
+  for (const key of Object.keys(raw)) out[key] = fromWire(raw[key], elementType);
+  return out;
+}
+
+function mapToWire(value: TfObject, elementType: TfType): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) out[key] = toWire(value[key], elementType);
   return out;
 }
 
@@ -66,6 +84,11 @@ export function decodeDynamic(dv: WireDynamicValue | undefined, type: TfType): T
   }
   if (dv?.json && dv.json.length > 0) return fromWire(JSON.parse(dv.json.toString('utf8')), type);
   return null;
+}
+
+/** Reads state already parsed from JSON (e.g. after a state upgrade) as the given type. */
+export function decodeJsonValue(raw: unknown, type: TfType): TfValue {
+  return fromWire(raw, type);
 }
 
 /** Writes a value of the given type as a msgpack DynamicValue. */
