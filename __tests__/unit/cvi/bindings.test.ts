@@ -145,4 +145,13 @@ describe('cvi resource bindings', () => {
     expect(hcl).toMatch(/aad_application_ids = \[\s*"x"\s*\]/);
     expect(hcl).toContain('tenant_id = "t"');
   });
+
+  test('the HCL rendering writes users as a map with quoted keys', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'hcl');
+    new CviProvider(stack, 'cvi', { tenantId: 't' });
+    new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'X', users: ['a@contoso.com'] });
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toMatch(/users = \{\s*"a@contoso\.com" = true\s*\}/);
+  });
 });
