@@ -17,8 +17,14 @@ import { failedUsers, listUsers, userNames, usersMap } from './policy-users';
 
 const NAME = 'cvi_video_interop_policy_assignment';
 
+/** A user the service did not accept, with its reason. */
+interface Refused {
+  readonly user: string;
+  readonly reason: string;
+}
+
 /** Sends one policy (null: back to the default) to users; answers the users the service did not accept. */
-async function sendBatches(ctx: ResourceContext, policyName: string | null, users: readonly string[]): Promise<string[]> {
+async function sendBatches(ctx: ResourceContext, policyName: string | null, users: readonly string[]): Promise<Refused[]> {
   if (users.length === 0) return [];
   try {
     await ctx.session.client.assignPolicyToUsers(policyName, users, { ...ctx.session.callOptions(), operationName: `terraform ${NAME}` });
@@ -26,13 +32,18 @@ async function sendBatches(ctx: ResourceContext, policyName: string | null, user
   } catch (error) {
     const failed = failedUsers(error);
     if (!failed) throw error;
-    return users.filter((u) => failed.has(u.toLowerCase()));
+    return users.filter((u) => failed.has(u.toLowerCase())).map((user) => ({ user, reason: failed.get(user.toLowerCase()) ?? '' }));
   }
 }
 
+const userOf = (r: Refused) => r.user;
+/** The first few with the service's reason: more would bury the error under repeated text. */
+const withReasons = (refused: readonly Refused[]) =>
+  listUsers(refused.map((r, i) => (i < 3 && r.reason !== '' ? `${r.user} (${r.reason})` : r.user)));
+
 /** Removes the policy from users; answers those it could not remove who still hold it. */
 async function revokeUsers(ctx: ResourceContext, heldPolicy: string, users: readonly string[]): Promise<string[]> {
-  const failed = await sendBatches(ctx, null, users);
+  const failed = (await sendBatches(ctx, null, users)).map(userOf);
   if (failed.length === 0) return [];
   const holders = await ctx.session.client.usersHoldingPolicy(heldPolicy, failed, ctx.session.callOptions());
   const held = new Set(holders.users.map((u) => u.toLowerCase()));
@@ -48,10 +59,10 @@ async function revokeUsers(ctx: ResourceContext, heldPolicy: string, users: read
   return failed.filter((u) => held.has(u.toLowerCase()));
 }
 
-const notGranted = (policyName: string, failed: readonly string[], requested: number) =>
+const notGranted = (policyName: string, failed: readonly Refused[], requested: number) =>
   new DiagnosticError(
     'Some users could not be assigned',
-    `${failed.length} of ${requested} users were not granted ${policyName}: ${listUsers(failed)}. ` +
+    `${failed.length} of ${requested} users were not granted ${policyName}: ${withReasons(failed)}. ` +
       `The users the service accepted are recorded in state. Fix or remove those users in "users" and apply again.`,
     ['users'],
   );
@@ -74,7 +85,7 @@ export async function createUsers(ctx: ResourceContext, planned: TfObject): Prom
   const users = userNames(planned.users) ?? [];
   const failed = await sendBatches(ctx, policyName, users);
   if (failed.length === 0) return planned;
-  const accepted = withoutUsers(users, failed);
+  const accepted = withoutUsers(users, failed.map(userOf));
   throw new PartialApplyError(accepted.length === 0 ? null : { ...planned, users: usersMap(accepted) }, notGranted(policyName, failed, users.length));
 }
 
@@ -88,7 +99,7 @@ export async function updateUsers(ctx: ResourceContext, prior: TfObject, planned
   const failed = await sendBatches(ctx, policyName, toGrant);
   const stillHeld = await revokeUsers(ctx, String(prior.policy_name), removed);
   if (failed.length === 0 && stillHeld.length === 0) return planned;
-  const recorded = { ...planned, users: usersMap([...withoutUsers(after, failed), ...stillHeld]) };
+  const recorded = { ...planned, users: usersMap([...withoutUsers(after, failed.map(userOf)), ...stillHeld]) };
   throw new PartialApplyError(recorded, failed.length > 0 ? notGranted(policyName, failed, toGrant.length) : notRemoved(String(prior.policy_name), stillHeld));
 }
 

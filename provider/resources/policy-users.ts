@@ -88,11 +88,11 @@ export function upgradeUsersState(raw: Record<string, unknown>, fromVersion: num
   return { ...raw, users: usersMap(raw.users.filter((u): u is string => typeof u === 'string')) };
 }
 
-/** The users of a batch that failed, as the Teams client's BatchAssignmentError lists them. */
-export function failedUsers(error: unknown): Set<string> | undefined {
-  const errors = (error as { result?: { errors?: readonly { user: string }[] } } | undefined)?.result?.errors;
+/** The users of a batch that failed (lower case) with the service's reason, as the Teams client's BatchAssignmentError lists them. */
+export function failedUsers(error: unknown): Map<string, string> | undefined {
+  const errors = (error as { result?: { errors?: readonly { user: string; message: string }[] } } | undefined)?.result?.errors;
   if (!(error instanceof Error) || error.name !== 'BatchAssignmentError' || !Array.isArray(errors)) return undefined;
-  return new Set(errors.map((e) => e.user.toLowerCase()));
+  return new Map(errors.map((e) => [e.user.toLowerCase(), e.message]));
 }
 
 /** At most `shown` users in a sentence, then how many more. */

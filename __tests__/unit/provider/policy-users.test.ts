@@ -133,7 +133,7 @@ describe('batches where some users fail', () => {
     const error = await partial(createUsers(ctx, assignment(['a@contoso.com', 'ghost@contoso.com', 'b@contoso.com'])));
 
     expect(Object.keys(error.state!.users as TfObject)).toEqual(['a@contoso.com', 'b@contoso.com']);
-    expect(String((error.reason as Error).message)).toContain('1 of 3 users were not granted PexipServiceProviderEnabled: ghost@contoso.com');
+    expect(String((error.reason as Error).message)).toContain('1 of 3 users were not granted PexipServiceProviderEnabled: ghost@contoso.com (user was not found in the tenant)');
   });
 
   it('records nothing when a create granted no one', async () => {
