@@ -16,6 +16,8 @@ import { usersDiff } from './policy-scope';
 import { failedUsers, listUsers, userNames, usersMap } from './policy-users';
 
 const NAME = 'cvi_video_interop_policy_assignment';
+/** How long a create that failed without per-user results may spend reading who was granted. */
+export const READ_BACK_MS = 15_000;
 
 /** A user the service did not accept, with its reason. */
 interface Refused {
@@ -80,10 +82,34 @@ const withoutUsers = (users: readonly string[], gone: readonly string[]) => {
   return users.filter((u) => !drop.has(u.toLowerCase()));
 };
 
+/**
+ * After a create failed without per-user results (a deadline, a batch the service never
+ * answered), earlier batches may have been granted: who of `users` holds the policy now, or
+ * undefined when that cannot be read in time. Granting is idempotent, so the cost of not
+ * knowing is only grants no state records; this read records them.
+ */
+async function grantedAfterFailure(ctx: ResourceContext, policyName: string, users: readonly string[]): Promise<string[] | undefined> {
+  const options = ctx.session.callOptions();
+  if (options.signal.aborted) return undefined;
+  try {
+    const holders = await ctx.session.client.usersHoldingPolicy(policyName, users, { ...options, deadline: Math.min(options.deadline, Date.now() + READ_BACK_MS) });
+    return [...holders.users];
+  } catch {
+    return undefined;
+  }
+}
+
 export async function createUsers(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
   const policyName = String(planned.policy_name);
   const users = userNames(planned.users) ?? [];
-  const failed = await sendBatches(ctx, policyName, users);
+  let failed: Refused[];
+  try {
+    failed = await sendBatches(ctx, policyName, users);
+  } catch (error) {
+    const granted = await grantedAfterFailure(ctx, policyName, users);
+    if (granted === undefined || granted.length === 0) throw error;
+    throw new PartialApplyError({ ...planned, users: usersMap(granted) }, error);
+  }
   if (failed.length === 0) return planned;
   const accepted = withoutUsers(users, failed.map(userOf));
   throw new PartialApplyError(accepted.length === 0 ? null : { ...planned, users: usersMap(accepted) }, notGranted(policyName, failed, users.length));

@@ -136,6 +136,27 @@ describe('batches where some users fail', () => {
     expect(String((error.reason as Error).message)).toContain('1 of 3 users were not granted PexipServiceProviderEnabled: ghost@contoso.com (user was not found in the tenant)');
   });
 
+  it('records, after a create failed without per-user results, the users a read-back finds granted', async () => {
+    const { ctx } = fakeContext([], ['a@contoso.com']);
+    (ctx.session.client as unknown as { assignPolicyToUsers: () => Promise<never> }).assignPolicyToUsers = async () => {
+      throw new Error('batch assignment of PexipServiceProviderEnabled to 2 users: deadline exceeded');
+    };
+
+    const error = await partial(createUsers(ctx, assignment(['a@contoso.com', 'b@contoso.com'])));
+
+    expect(error.state!.users).toEqual(usersMap(['a@contoso.com']));
+    expect(String((error.reason as Error).message)).toContain('deadline exceeded');
+  });
+
+  it('fails a create plainly when the read-back finds no one granted', async () => {
+    const { ctx } = fakeContext([]);
+    (ctx.session.client as unknown as { assignPolicyToUsers: () => Promise<never> }).assignPolicyToUsers = async () => {
+      throw new Error('deadline exceeded');
+    };
+
+    await expect(createUsers(ctx, assignment(['a@contoso.com']))).rejects.toThrow(/^deadline exceeded$/);
+  });
+
   it('records nothing when a create granted no one', async () => {
     const { ctx } = fakeContext(['ghost@contoso.com']);
 
