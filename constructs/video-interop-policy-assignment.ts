@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropPolicyAssignment } from './cvi/policy-assignment';
 import { fail, known, requireGuid, requireNonEmpty } from './cvi/validate';
+import { MAX_ASSIGNMENT_USERS } from '../domain/limits';
 
 /** Who a policy assignment covers. Precedence in Teams: user > group (best rank) > global. */
 export class PolicyAssignmentScope {
@@ -20,7 +21,7 @@ export class PolicyAssignmentScope {
     return new PolicyAssignmentScope('group', groupId, rank);
   }
 
-  /** These users directly (UPNs or object ids), e.g. a pilot (Grant-... -Identity). */
+  /** These users directly (UPNs or object ids, at most 50,000), e.g. a pilot (Grant-... -Identity). */
   public static users(users: string[]): PolicyAssignmentScope {
     return new PolicyAssignmentScope('users', undefined, undefined, users);
   }
@@ -79,6 +80,9 @@ function validate(scope: Construct, policyName: string, target: PolicyAssignment
   }
   if (target.kind === 'users' && target.users && !Token.isUnresolved(target.users)) {
     if (target.users.length === 0) fail(scope, 'scope.users', 'must name at least one user', target.users);
+    if (target.users.length > MAX_ASSIGNMENT_USERS) {
+      fail(scope, 'scope.users', `may name at most ${MAX_ASSIGNMENT_USERS} users (assign a group instead)`, `${target.users.length} users`);
+    }
     target.users.forEach((user, i) => requireNonEmpty(scope, `scope.users[${i}]`, user));
   }
 }

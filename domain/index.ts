@@ -7,4 +7,5 @@ export * from './clouds';
 export * from './dns-names';
 export * from './graph-permissions';
 export * from './identifiers';
+export * from './limits';
 export * from './provider-address';

@@ -9,7 +9,7 @@ import type { ResourceContext, ResourceType } from './resources/resource';
 import { objectType, toSchemaMessage, completeObject } from './schema';
 import type { ProviderMethods } from './server/plugin';
 import type { Message } from './server/protobuf';
-import { containsUnknown, decodeDynamic, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
+import { containsUnknown, decodeDynamic, decodeJsonValue, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
 import { createSession, type Session } from './session';
 
 const configType = objectType(providerConfigSchema);
@@ -92,9 +92,13 @@ export function createProviderMethods(): ProviderMethods {
       guarded('Could not read stored state', async () => {
         const type = lookup(req.typeName);
         const raw = (req.rawState as { json?: Buffer } | undefined)?.json;
-        // Schema version 0 is the only one so far: stored JSON already has today's shape;
-        // attributes we no longer know are dropped, new ones start as null.
-        const state = asObject({ json: raw }, type);
+        if (!raw || raw.length === 0) return { upgradedState: encodeObject(null, type) };
+        // Attributes we no longer know are dropped, new ones start as null; a resource whose
+        // shape changed since the stored version turns the old shape into today's.
+        const stored = JSON.parse(raw.toString('utf8')) as Record<string, unknown> | null;
+        const version = Number(req.version ?? 0);
+        const upgraded = stored !== null && type.upgrade && version < type.schema.version ? type.upgrade(stored, version) : stored;
+        const state = decodeJsonValue(upgraded, objectType(type.schema)) as TfObject | null;
         return { upgradedState: encodeObject(state, type) };
       }),
 

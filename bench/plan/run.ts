@@ -62,7 +62,7 @@ function stackJson(emulator: RunningEmulator, split: number, tenants: number, pe
     resources.cvi_video_interop_policy_assignment[`${alias}_pilot`] = {
       provider: `cvi.${alias}`,
       policy_name: 'PexipServiceProviderEnabled',
-      users: [`alice@tenant${t}.example.com`, `bob@tenant${t}.example.com`],
+      users: { [`alice@tenant${t}.example.com`]: true, [`bob@tenant${t}.example.com`]: true },
     };
   }
   const resourceCount = Object.values(resources).reduce((n, r) => n + Object.keys(r).length, 0);

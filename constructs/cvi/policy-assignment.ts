@@ -17,7 +17,10 @@ export interface CviVideoInteropPolicyAssignmentConfig extends cdktf.TerraformMe
   readonly groupId?: string;
   /** Precedence among the group assignments of this policy type, 1 is highest. @default 1 */
   readonly groupRank?: number;
-  /** Grant directly to these users (UPNs or object ids). @default none */
+  /**
+   * Grant directly to these users (UPNs or object ids), at most 50,000. Written as the
+   * provider's map from each user to true. @default none
+   */
   readonly users?: string[];
 }
 
@@ -101,8 +104,9 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
     return this._groupRank;
   }
 
+  /** The users as a list (the keys of the provider's map). */
   public get users(): string[] {
-    return cdktf.Fn.tolist(this.getListAttribute('users'));
+    return cdktf.Fn.keys(this.getBooleanMapAttribute('users'));
   }
   public set users(value: string[]) {
     this._users = value;
@@ -120,7 +124,7 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
       global: { kind: 'bool', value: this._global },
       group_id: { kind: 'string', value: this._groupId },
       group_rank: { kind: 'number', value: this._groupRank },
-      users: { kind: 'stringSet', value: this._users },
+      users: { kind: 'keySet', value: this._users },
     };
   }
 

@@ -11,13 +11,15 @@
  * candidate user search or, failing that, one proven read per user (§5), with a warning.
  */
 import { isGuid } from '../config-schema';
-import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
-import { knownString, knownStrings, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
+import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
+import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
+import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
 import type { BlockSchema } from '../schema';
 import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
-import { pathSegmentProblem } from './provider-identity';
-import { rankAsRead, scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
+import { rankAsRead, scopeChanges, scopeOf, type Scope } from './policy-scope';
+import { upgradeUsersState, userNames, usersMap, usersProblems, USERS_TYPE } from './policy-users';
+import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
 
 const NAME = 'cvi_video_interop_policy_assignment';
 /** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
@@ -25,7 +27,8 @@ export const MAX_GROUP_RANK = 64;
 
 // ---- schema ----
 const schema: BlockSchema = {
-  version: 0,
+  // Version 1: users became a map(bool) keyed by user (version 0: a set of strings).
+  version: 1,
   description: 'Grants a Teams video interop service policy tenant-wide, to a group, or to a set of users. Needs the Teams Administrator role.',
   attributes: {
     id: { type: 'string', computed: true, description: 'global, group/<group_id> or users/<policy_name>.' },
@@ -45,9 +48,11 @@ const schema: BlockSchema = {
         'A rank past the last assignment places the group last, and reads back as configured while it is last.',
     },
     users: {
-      type: ['set', 'string'],
+      type: USERS_TYPE,
       optional: true,
-      description: 'Users (UPNs or object ids) granted directly, in batches. Exactly one of global, group_id, users.',
+      description:
+        `Users (UPNs or object ids) granted directly, in batches, as a map from each user to true, e.g. { "alice@contoso.com" = true }. ` +
+        `At most ${MAX_ASSIGNMENT_USERS} users, none twice in any case. Exactly one of global, group_id, users.`,
     },
   },
 };
@@ -87,12 +92,7 @@ function validate(config: TfObject): Diagnostic[] {
   if (rank !== null && rank !== undefined && config.group_id === null) {
     problems.push(errorAt('group_rank', 'group_rank without group_id', `${NAME}: group_rank applies to a group assignment only: set group_id or remove group_rank.`));
   }
-  const users = knownStrings(config.users);
-  if (users !== undefined && users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN or object id (or use global or group_id).`));
-  if (users?.some((u) => u.trim() === '')) problems.push(errorAt('users', 'Empty user', `${NAME}: users must not contain an empty string.`));
-  // A user is one segment of the per-user routes (grant, effective policy read).
-  const badUser = users?.map((u) => [u, pathSegmentProblem(u)] as const).find(([u, problem]) => u.trim() !== '' && problem);
-  if (badUser) problems.push(errorAt('users', 'Invalid user', `${NAME}: each user ${badUser[1]}; got ${JSON.stringify(badUser[0].slice(0, 80))}.`));
+  problems.push(...usersProblems(config.users));
   return problems;
 }
 
@@ -145,7 +145,7 @@ function grantOrder(planned: TfObject): number {
 }
 
 // ---- create ----
-async function grant(ctx: ResourceContext, planned: TfObject, users: readonly string[]): Promise<void> {
+async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
   const { client, lists } = ctx.session;
   const options = ctx.session.callOptions();
   const policyName = String(planned.policy_name);
@@ -161,32 +161,15 @@ async function grant(ctx: ResourceContext, planned: TfObject, users: readonly st
       lists.forget('groups');
       return;
     case 'users':
-      await assignUsers(ctx, policyName, users);
+      await createUsers(ctx, planned);
       return;
     default:
       throw new DiagnosticError('Exactly one scope', `${NAME}: set exactly one of global = true, group_id or users.`);
   }
 }
 
-/** Grants (or, with null, removes) the policy for users in batches; names the users that failed. */
-async function assignUsers(ctx: ResourceContext, policyName: string | null, users: readonly string[]): Promise<void> {
-  if (users.length === 0) return;
-  try {
-    await ctx.session.client.assignPolicyToUsers(policyName, users, { ...ctx.session.callOptions(), operationName: `terraform ${NAME}` });
-  } catch (error) {
-    if (isTeamsError(error, 'BatchAssignmentError')) {
-      throw new DiagnosticError(
-        'Some users could not be assigned',
-        `${error instanceof Error ? error.message : String(error)}. Fix or remove those users in "users" and apply again.`,
-        ['users'],
-      );
-    }
-    throw error;
-  }
-}
-
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  await ctx.session.serialized(() => grant(ctx, planned, knownStrings(planned.users) ?? []), grantOrder(planned));
+  await ctx.session.serialized(() => grant(ctx, planned), grantOrder(planned));
   return planned;
 }
 
@@ -212,11 +195,11 @@ async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | n
     }
     case 'users': {
       // Users who lost the policy drop out of the set: the plan shows them being granted again.
-      const declared = knownStrings(state.users) ?? [];
+      const declared = userNames(state.users) ?? [];
       const holders = await client.usersHoldingPolicy(String(state.policy_name), declared, ctx.session.callOptions());
       if (holders.path === 'per-user') warnPerUserRead(ctx, declared.length, holders.reason);
       const held = new Set(holders.users.map((u) => u.toLowerCase()));
-      return { ...state, users: declared.filter((u) => held.has(u.toLowerCase())) };
+      return { ...state, users: usersMap(declared.filter((u) => held.has(u.toLowerCase()))) };
     }
     default:
       return state;
@@ -241,16 +224,8 @@ async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject):
 }
 
 async function updateInOrder(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
-  const scope = scopeOf(planned);
-  if (scope !== 'users') {
-    await grant(ctx, planned, []);
-    return planned;
-  }
-  const policyChanged = String(prior.policy_name).toLowerCase() !== String(planned.policy_name).toLowerCase();
-  const { added, removed, kept } = usersDiff(knownStrings(prior.users) ?? [], knownStrings(planned.users) ?? []);
-  // A new policy replaces the old one for every user who keeps it: one grant per user either way.
-  await assignUsers(ctx, String(planned.policy_name), policyChanged ? [...kept, ...added] : added);
-  await assignUsers(ctx, null, removed);
+  if (scopeOf(planned) === 'users') return updateUsers(ctx, prior, planned);
+  await grant(ctx, planned);
   return planned;
 }
 
@@ -274,7 +249,7 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
       lists.forget('groups');
       return;
     case 'users':
-      await assignUsers(ctx, null, knownStrings(state.users) ?? []);
+      await deleteUsers(ctx, state);
       return;
   }
 }
@@ -319,7 +294,7 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
       );
     }
     if (holders.users.length === 0) throw notFound(`no user${named.length > 0 ? ' of those named' : ''} holds ${users[1]}`);
-    return { ...base, id: `users/${users[1]}`, policy_name: users[1], users: [...holders.users] };
+    return { ...base, id: `users/${users[1]}`, policy_name: users[1], users: usersMap(holders.users) };
   }
   throw new DiagnosticError(
     'Invalid import id',
@@ -327,4 +302,15 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
   );
 }
 
-export const policyAssignment: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };
+export const policyAssignment: ResourceType = {
+  name: NAME,
+  schema,
+  validate,
+  plan,
+  create,
+  read,
+  update,
+  delete: remove,
+  import: importState,
+  upgrade: upgradeUsersState,
+};

@@ -10,7 +10,8 @@ export type Scope = 'global' | 'group' | 'users';
 export function scopeOf(object: TfObject): Scope | undefined {
   if (object.global === true) return 'global';
   if (typeof object.group_id === 'string') return 'group';
-  if (Array.isArray(object.users)) return 'users';
+  // users is a map (a set of strings in state of schema version 0); unknown is a symbol, not an object.
+  if (object.users !== null && typeof object.users === 'object') return 'users';
   return undefined;
 }
 

@@ -32,4 +32,9 @@ export interface ResourceType {
   delete(ctx: ResourceContext, state: TfObject): Promise<void>;
   /** The object behind an import id; throws a DiagnosticError naming the id format if malformed. */
   import(ctx: ResourceContext, id: string): Promise<TfObject>;
+  /**
+   * Stored state (parsed JSON) of an older schema version in today's shape; absent while the
+   * shape never changed. Called for every version below `schema.version`'s.
+   */
+  upgrade?(state: Record<string, unknown>, fromVersion: number): Record<string, unknown>;
 }

@@ -16,7 +16,7 @@ export interface AttributeChange {
   readonly sensitive?: true;
   /** Terraform learns the new value only when applying. */
   readonly unknownAfter?: true;
-  /** Members a set (or list) gains: sets are compared as members, not positions. */
+  /** Members a set (or list, or map of member to true) gains: sets are compared as members, not positions. */
   readonly added?: unknown[];
   readonly removed?: unknown[];
   /** Changing this attribute is why the resource is replaced. */
@@ -58,6 +58,13 @@ function child(marker: Json, key: string | number): Json {
   return marker === true ? true : undefined;
 }
 
+/** Both sides are maps whose values are all true (or absent): a set of keys. */
+function isKeySet(before: Json, after: Json): boolean {
+  const keySet = (v: Json) => isObject(v) && Object.keys(v).length > 0 && Object.values(v).every((x) => x === true);
+  const empty = (v: Json) => v === null || v === undefined || (isObject(v) && Object.keys(v).length === 0);
+  return (keySet(before) || empty(before)) && (keySet(after) || empty(after)) && !(empty(before) && empty(after));
+}
+
 function walk(out: AttributeChange[], name: string, before: Json, after: Json, sensitive: Json, unknown: Json): void {
   if (anyTrue(sensitive)) {
     // The plan JSON carries sensitive values in clear; compare them, never copy them.
@@ -67,6 +74,18 @@ function walk(out: AttributeChange[], name: string, before: Json, after: Json, s
   if (unknown === true || (!isObject(after) && anyTrue(unknown))) {
     // A computed attribute of an object being created says nothing on-call can act on.
     if (before !== null && before !== undefined) out.push({ name, before, unknownAfter: true });
+    return;
+  }
+  if (isKeySet(before, after)) {
+    // A map from member to true is a set written as a map (users of a policy assignment): a
+    // change is members added and removed, not one row per key or a dump of every key.
+    const was = Object.keys(isObject(before) ? before : {});
+    const now = Object.keys(isObject(after) ? after : {});
+    const wasKeys = new Set(was);
+    const nowKeys = new Set(now);
+    const added = now.filter((k) => !wasKeys.has(k));
+    const removed = was.filter((k) => !nowKeys.has(k));
+    if (added.length > 0 || removed.length > 0) out.push({ name, ...(added.length ? { added } : {}), ...(removed.length ? { removed } : {}) });
     return;
   }
   if (Array.isArray(before) || Array.isArray(after)) {

@@ -62,6 +62,19 @@ function providerBlocks(config: Block, name: string): Block[] {
   return (Array.isArray(blocks) ? blocks : blocks ? [blocks] : []).map(asBlock);
 }
 
+/**
+ * Users as the stack declares them: a map from each user to true (a list before the provider's
+ * schema version 1). Terraform JSON reads object keys as templates, so the bindings escape
+ * `${` and `%{` in a user; the escape is undone here.
+ */
+function declaredUsers(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.map(str).filter((u): u is string => u !== undefined);
+  if (typeof value !== 'object' || value === null) return undefined;
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, held]) => held === true)
+    .map(([user]) => user.replace(/([$%])\1\{/g, '$1{'));
+}
+
 function declaredTeams(resources: Block): DeclaredTeamsObjects | undefined {
   const of = (type: string) => Object.values(asBlock(resources[type])).map(asBlock);
   const providers = of('cvi_video_interop_service_provider');
@@ -73,7 +86,7 @@ function declaredTeams(resources: Block): DeclaredTeamsObjects | undefined {
     assignments: assignments.flatMap((a) => {
       const policyName = str(a.policy_name);
       if (!policyName) return [];
-      const users = Array.isArray(a.users) ? a.users.map(str).filter((u): u is string => u !== undefined) : undefined;
+      const users = declaredUsers(a.users);
       return [
         {
           policyName,

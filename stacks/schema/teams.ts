@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { identityProblem } from '../../constructs/video-interop-provider';
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
+import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
 
 /** Provider names the Teams service accepts for a video interop service provider. */
 export const TEAMS_PROVIDER_NAMES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
@@ -83,7 +84,9 @@ const assignment = z
       .pipe(z.array(group).max(64, 'may hold at most 64 groups (the Teams limit per policy type)'))
       .superRefine(checkRanks)
       .optional(),
-    users: uniqueList(user, (u) => u.toLowerCase(), 'user (names compare case-insensitively)').optional(),
+    users: uniqueList(user, (u) => u.toLowerCase(), 'user (names compare case-insensitively)')
+      .pipe(z.array(user).max(MAX_ASSIGNMENT_USERS, `may hold at most ${MAX_ASSIGNMENT_USERS} users (assign a group instead)`))
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const scopes = ASSIGNMENT_SCOPES.filter((scope) => value[scope] !== undefined);

@@ -36,7 +36,7 @@ describe('apply while the service throttles, fails, resets connections and lags'
         {
           cvi_video_interop_service_provider: { pexip: { identity: 'Pexip', tenant_key: 'teams@contoso.com' } },
           cvi_video_interop_policy_assignment: {
-            pilot: { policy_name: 'PexipServiceProviderEnabled', users: ['carol@contoso.com', 'dave@contoso.com'] },
+            pilot: { policy_name: 'PexipServiceProviderEnabled', users: { 'carol@contoso.com': true, 'dave@contoso.com': true } },
             rooms: { policy_name: 'PexipServiceProviderEnabled', group_id: GROUP, group_rank: 1 },
           },
           cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me' } },

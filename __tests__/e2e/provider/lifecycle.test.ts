@@ -22,7 +22,7 @@ function stack(emulator: RunningEmulator) {
         },
       },
       cvi_video_interop_policy_assignment: {
-        pilot: { policy_name: 'PexipServiceProviderEnabled', users: ['alice@contoso.com', 'bob@contoso.com'] },
+        pilot: { policy_name: 'PexipServiceProviderEnabled', users: { 'alice@contoso.com': true, 'bob@contoso.com': true } },
       },
     },
   );
@@ -83,7 +83,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
     await ws.terraform('apply', '-auto-approve');
 
     expect(plan.code).toBe(2);
-    expect(plan.stdout).toMatch(/~ users\s+= \[[\s\S]*\+ "bob@contoso.com"/);
+    expect(plan.stdout).toMatch(/~ users\s+= \{[\s\S]*\+ "bob@contoso.com"\s+= true/);
     expect(emulator.tenant(TENANT).getUserPolicy('bob@contoso.com')).toBe('PexipServiceProviderEnabled');
   }, 60_000);
 

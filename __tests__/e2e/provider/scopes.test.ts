@@ -213,7 +213,7 @@ describe('users the service does not know, and an existing group grant', () => {
         { endpoint: emulator.url },
         {
           cvi_video_interop_policy_assignment: {
-            pilot: { policy_name: 'PexipServiceProviderEnabled', users: ['erin@contoso.com', 'ghost@contoso.com'] },
+            pilot: { policy_name: 'PexipServiceProviderEnabled', users: { 'erin@contoso.com': true, 'ghost@contoso.com': true } },
             rooms: { policy_name: 'PexipServiceProviderEnabled', group_id: GROUP },
           },
         },

@@ -30,7 +30,7 @@ describe('the provider against a strict stand-in of the service', () => {
           cvi_video_interop_service_provider: { pexip: { identity: 'Pexip', tenant_key: 'teams@contoso.com', instruction_uri: 'https://pexip.me/teams/contoso.com/{ConfId}' } },
           cvi_video_interop_policy_assignment: {
             everyone: { policy_name: 'PexipServiceProviderEnabled', global: true },
-            pilot: { policy_name: 'PexipServiceProviderEnabled', users: USERS },
+            pilot: { policy_name: 'PexipServiceProviderEnabled', users: Object.fromEntries(USERS.map((u) => [u, true])) },
           },
           cvi_federation_allowed_domain: { pexip: { domain: 'pexip.me' } },
         },

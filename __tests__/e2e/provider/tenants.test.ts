@@ -22,7 +22,7 @@ function stack(emulator: RunningEmulator) {
     resource: {
       cvi_video_interop_service_provider: providers,
       cvi_video_interop_policy_assignment: Object.fromEntries(
-        TENANTS.map((_, t) => [`t${t}_pilot`, { provider: `cvi.t${t}`, policy_name: 'PexipServiceProviderEnabled', users: [`u1@tenant${t}.example.com`, `u2@tenant${t}.example.com`] }]),
+        TENANTS.map((_, t) => [`t${t}_pilot`, { provider: `cvi.t${t}`, policy_name: 'PexipServiceProviderEnabled', users: { [`u1@tenant${t}.example.com`]: true, [`u2@tenant${t}.example.com`]: true } }]),
       ),
     },
   };

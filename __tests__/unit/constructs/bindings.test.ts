@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import './support/matchers';
 import {
   CviFederationAllowedDomain,
@@ -106,11 +106,26 @@ describe('cvi resource bindings', () => {
     expect(json.resource.cvi_video_interop_policy_assignment.a).toEqual({ policy_name: 'PexipServiceProviderEnabled', group_id: 'g', group_rank: 2 });
   });
 
-  test('a users policy assignment carries the users as a list', () => {
+  test('a users policy assignment carries the users as a map from each user to true', () => {
     const synthesized = Testing.synthScope((scope) => {
       new CviVideoInteropPolicyAssignment(scope, 'a', { policyName: 'X', users: ['a@contoso.com', 'b@contoso.com'] });
     });
-    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { users: ['a@contoso.com', 'b@contoso.com'] });
+    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { users: { 'a@contoso.com': true, 'b@contoso.com': true } });
+  });
+
+  test('users known only at apply time become a for-expression building the map', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      const pilots = new TerraformVariable(scope, 'pilots', { type: 'list(string)' });
+      new CviVideoInteropPolicyAssignment(scope, 'a', { policyName: 'X', users: pilots.listValue });
+    });
+    expect(JSON.parse(synthesized).resource.cvi_video_interop_policy_assignment.a.users).toBe('${{ for key, val in toset(var.pilots): val => true }}');
+  });
+
+  test('a user spelled like a template stays literal', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new CviVideoInteropPolicyAssignment(scope, 'a', { policyName: 'X', users: ['a${b}@contoso.com'] });
+    });
+    expect(JSON.parse(synthesized).resource.cvi_video_interop_policy_assignment.a.users).toEqual({ 'a$${b}@contoso.com': true });
   });
 
   test('the federation allowed domain binds its domain', () => {
@@ -129,5 +144,14 @@ describe('cvi resource bindings', () => {
     expect(hcl).toContain('tenant_key = "teams@a.com"');
     expect(hcl).toMatch(/aad_application_ids = \[\s*"x"\s*\]/);
     expect(hcl).toContain('tenant_id = "t"');
+  });
+
+  test('the HCL rendering writes users as a map with quoted keys', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'hcl');
+    new CviProvider(stack, 'cvi', { tenantId: 't' });
+    new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'X', users: ['a@contoso.com'] });
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toMatch(/users = \{\s*"a@contoso\.com" = true\s*\}/);
   });
 });

@@ -141,7 +141,7 @@ describe('CviTenant assignment scopes', () => {
   test('users become one assignment holding every user', () => {
     expect(synth(pexip({ teams: { assignment: { users: ['pilot1@contoso.com', 'pilot2@contoso.com'] } } }))).toHaveResourceWithProperties(
       CviVideoInteropPolicyAssignment,
-      { policy_name: 'PexipServiceProviderEnabled', users: ['pilot1@contoso.com', 'pilot2@contoso.com'] },
+      { policy_name: 'PexipServiceProviderEnabled', users: { 'pilot1@contoso.com': true, 'pilot2@contoso.com': true } },
     );
   });
 

@@ -103,7 +103,14 @@ describe('VideoInteropPolicyAssignment', () => {
     const synthesized = Testing.synthScope((scope) => {
       new VideoInteropPolicyAssignment(scope, 'Assignment', { policyName: 'P', scope: PolicyAssignmentScope.users(['pilot@contoso.com']) });
     });
-    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { users: ['pilot@contoso.com'] });
+    expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { users: { 'pilot@contoso.com': true } });
+  });
+
+  test('a users scope over 50,000 users is rejected, naming the limit and the count', () => {
+    const users = Array.from({ length: 50_001 }, (_, i) => `user${i}@contoso.com`);
+    expect(() => inStack((s) => new VideoInteropPolicyAssignment(s, 'Assignment', { policyName: 'P', scope: PolicyAssignmentScope.users(users) }))).toThrow(
+      /scope\.users may name at most 50000 users \(assign a group instead\); got "50001 users"/,
+    );
   });
 
   test('a policy name with the Tag: prefix is rejected', () => {

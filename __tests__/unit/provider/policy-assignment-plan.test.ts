@@ -2,6 +2,7 @@
 import { resourceTypes } from '../../../provider/resources';
 import { usersDiff } from '../../../provider/resources/policy-scope';
 import { UNKNOWN, type TfObject } from '../../../provider/server/values';
+import { usersMap } from '../../../provider/resources/policy-users';
 
 const type = resourceTypes.find((r) => r.name === 'cvi_video_interop_policy_assignment')!;
 const GROUP = '6a0f7c2e-1111-4222-8333-944455556666';
@@ -17,7 +18,7 @@ describe('planning a policy assignment (provider not yet configured)', () => {
   });
 
   it('plans the users id from the policy name', async () => {
-    const outcome = await plan(null, { policy_name: 'PexipServiceProviderEnabled', users: ['a@contoso.com'] });
+    const outcome = await plan(null, { policy_name: 'PexipServiceProviderEnabled', users: usersMap(['a@contoso.com']) });
 
     expect(outcome.planned).toMatchObject({ id: 'users/PexipServiceProviderEnabled', group_rank: null });
   });
@@ -29,7 +30,7 @@ describe('planning a policy assignment (provider not yet configured)', () => {
   });
 
   it('replaces the object when the scope moves from users to global', async () => {
-    const prior = { ...empty, id: 'users/PexipServiceProviderEnabled', policy_name: 'PexipServiceProviderEnabled', users: ['a@contoso.com'] };
+    const prior = { ...empty, id: 'users/PexipServiceProviderEnabled', policy_name: 'PexipServiceProviderEnabled', users: usersMap(['a@contoso.com']) };
 
     const outcome = await plan(prior, { policy_name: 'PexipServiceProviderEnabled', global: true, users: null });
 
@@ -45,9 +46,9 @@ describe('planning a policy assignment (provider not yet configured)', () => {
   });
 
   it('updates in place when only users or the policy name change', async () => {
-    const prior = { ...empty, id: 'users/PexipServiceProviderEnabled', policy_name: 'PexipServiceProviderEnabled', users: ['a@contoso.com'] };
+    const prior = { ...empty, id: 'users/PexipServiceProviderEnabled', policy_name: 'PexipServiceProviderEnabled', users: usersMap(['a@contoso.com']) };
 
-    const outcome = await plan(prior, { policy_name: 'CiscoServiceProviderEnabled', users: ['a@contoso.com', 'b@contoso.com'] });
+    const outcome = await plan(prior, { policy_name: 'CiscoServiceProviderEnabled', users: usersMap(['a@contoso.com', 'b@contoso.com']) });
 
     expect(outcome.requiresReplace).toEqual([]);
     expect(outcome.planned.id).toBe('users/CiscoServiceProviderEnabled');

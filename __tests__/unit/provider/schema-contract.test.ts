@@ -43,15 +43,16 @@ describe('the cvi provider schema contract', () => {
     expect(schemaOf('cvi_video_interop_service_provider').attributes.identity.forcesReplacement).toBe(true);
   });
 
-  it('describes cvi_video_interop_policy_assignment with its three scopes', () => {
+  it('describes cvi_video_interop_policy_assignment with its three scopes, users as a map from user to true (schema version 1)', () => {
     expect(flags(schemaOf('cvi_video_interop_policy_assignment'))).toEqual({
       id: { type: 'string', computed: true },
       policy_name: { type: 'string', required: true },
       global: { type: 'bool', optional: true },
       group_id: { type: 'string', optional: true },
       group_rank: { type: 'number', optional: true, computed: true },
-      users: { type: ['set', 'string'], optional: true },
+      users: { type: ['map', 'bool'], optional: true },
     });
+    expect(schemaOf('cvi_video_interop_policy_assignment').version).toBe(1);
   });
 
   it('describes cvi_federation_allowed_domain with the domain forcing replacement', () => {

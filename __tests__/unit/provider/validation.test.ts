@@ -2,6 +2,7 @@
 import { validateProviderConfig } from '../../../provider/config-schema';
 import { resourceTypes } from '../../../provider/resources';
 import { UNKNOWN, type TfObject } from '../../../provider/server/values';
+import { usersMap } from '../../../provider/resources/policy-users';
 
 const validate = (name: string, config: TfObject) => resourceTypes.find((r) => r.name === name)!.validate(config);
 const assignment = (config: TfObject) => validate('cvi_video_interop_policy_assignment', { policy_name: 'PexipServiceProviderEnabled', global: null, group_id: null, group_rank: null, users: null, ...config });
@@ -33,7 +34,7 @@ describe('provider configuration checks', () => {
 
 describe('policy assignment checks', () => {
   it('accepts exactly one scope', () => {
-    expect(assignment({ users: ['alice@contoso.com'] })).toEqual([]);
+    expect(assignment({ users: usersMap(['alice@contoso.com']) })).toEqual([]);
   });
 
   it('refuses two scopes, naming both', () => {
@@ -66,7 +67,7 @@ describe('policy assignment checks', () => {
   });
 
   it.each(['..', '.', 'a/b', ' alice@contoso.com', 'bob@contoso.com\u001b'])('refuses user %j, which would leave its URL path segment', (user) => {
-    expect(assignment({ global: null, users: ['alice@contoso.com', user] })).toEqual([expect.objectContaining({ attribute: ['users'], summary: 'Invalid user' })]);
+    expect(assignment({ global: null, users: usersMap(['alice@contoso.com', user]) })).toEqual([expect.objectContaining({ attribute: ['users'], summary: 'Invalid user' })]);
   });
 
   it('refuses a group rank without a group', () => {

@@ -1,6 +1,6 @@
 import { encode } from '@msgpack/msgpack';
 import fc from 'fast-check';
-import { containsUnknown, decodeDynamic, encodeDynamic, UNKNOWN, type TfType } from '../../../provider/server/values';
+import { containsUnknown, decodeDynamic, encodeDynamic, UNKNOWN, type TfObject, type TfType } from '../../../provider/server/values';
 
 const TYPE: TfType = ['object', { id: 'string', count: 'number', enabled: 'bool', users: ['set', 'string'] }];
 
@@ -62,5 +62,29 @@ describe('the DynamicValue codec', () => {
   it('sends a negative zero as 0', () => {
     const decoded = decodeDynamic(encodeDynamic({ id: 'a', count: -0, enabled: null, users: null }, TYPE), TYPE);
     expect(Object.is((decoded as { count: number }).count, 0)).toBe(true);
+  });
+
+  describe('maps', () => {
+    const MAP: TfType = ['object', { users: ['map', 'bool'] }];
+
+    it('round-trip a map of booleans, keys that are names of Object members included', () => {
+      const value = { users: { 'a@x': true, constructor: true, toString: false } };
+
+      expect(decodeDynamic(encodeDynamic(value, MAP), MAP)).toEqual(value);
+    });
+
+    it('keep an unknown element of a map unknown both ways', () => {
+      const value: TfObject = { users: { 'a@x': true, 'b@x': UNKNOWN } };
+
+      expect(decodeDynamic(encodeDynamic(value, MAP), MAP)).toEqual(value);
+    });
+
+    it('read a map as a map whatever its keys, with fast-check', () => {
+      fc.assert(
+        fc.property(fc.dictionary(fc.string().filter((k) => k !== '__proto__'), fc.oneof(fc.boolean(), fc.constant(null))), (users) => {
+          expect({ ...(decodeDynamic(encodeDynamic({ users }, MAP), MAP) as { users: object }).users }).toEqual({ ...users });
+        }),
+      );
+    });
   });
 });

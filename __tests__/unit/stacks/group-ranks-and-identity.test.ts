@@ -76,3 +76,21 @@ describe('the service provider identity', () => {
     expect(problemsOf(customWithName('Pexip'))).toEqual([]);
   });
 });
+
+describe('users of an assignment', () => {
+  const withUsers = (count: number) => {
+    const tenant = pexipTenant();
+    tenant.teams.assignment = { users: Array.from({ length: count }, (_, i) => `user${i}@contoso.com`) };
+    return tenant;
+  };
+
+  it('accept 50,000 users', () => {
+    expect(problemsOf(withUsers(50_000))).toEqual([]);
+  });
+
+  it('reject 50,001 users in one line naming the limit', () => {
+    const problems = problemsOf(withUsers(50_001));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^tenants\/x\.yaml: teams\.assignment\.users: may hold at most 50000 users \(assign a group instead\)/);
+  });
+});

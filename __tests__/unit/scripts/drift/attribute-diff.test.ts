@@ -25,6 +25,23 @@ describe('attribute changes of one planned resource', () => {
     expect(describeAttribute(users)).toBe('users: +"d@x" -"b@x"');
   });
 
+  test('users as a map from user to true are shown as users added and removed, not one row per key', () => {
+    const change = { before: { users: { 'a@x': true, 'b@x': true, constructor: true } }, after: { users: { 'a@x': true, 'd@x': true, constructor: true } } };
+    const [users, ...rest] = attributeChanges(change);
+    expect(rest).toEqual([]);
+    expect(users).toEqual({ name: 'users', added: ['d@x'], removed: ['b@x'] });
+    expect(describeAttribute(users)).toBe('users: +"d@x" -"b@x"');
+  });
+
+  test('users of a created assignment are listed as added members, not dumped as a map', () => {
+    const users = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`u${i}@x`, true]));
+    expect(attributeChanges({ before: null, after: { users }, after_unknown: {} })).toEqual([{ name: 'users', added: ['u0@x', 'u1@x', 'u2@x'] }]);
+  });
+
+  test('a map with other values still reads key by key', () => {
+    expect(attributeChanges({ before: { tags: { a: 'x' } }, after: { tags: { a: 'y' } } })).toEqual([{ name: 'tags.a', before: 'x', after: 'y' }]);
+  });
+
   test('the same members in another order (a list, where order counts) read before -> after', () => {
     expect(attributeChanges({ before: { ids: ['1', '2'] }, after: { ids: ['2', '1'] } })).toEqual([{ name: 'ids', before: ['1', '2'], after: ['2', '1'] }]);
   });

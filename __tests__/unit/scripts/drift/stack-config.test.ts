@@ -46,6 +46,14 @@ describe('what drift reads from a synthesized stack', () => {
     });
   });
 
+  test('users declared as a map from user to true (the escaped template spelling undone), or as a list in an older synth', () => {
+    const withUsers = (users: unknown) =>
+      JSON.stringify({ ...stack, resource: { cvi_video_interop_policy_assignment: { pilot: { policy_name: 'PexipServiceProviderEnabled', users } } } });
+
+    expect(parseStackConfig(withUsers({ 'a@x': true, 'b$${c}@x': true }), 'alpha').teams?.assignments).toEqual([{ policyName: 'PexipServiceProviderEnabled', users: ['a@x', 'b${c}@x'] }]);
+    expect(parseStackConfig(withUsers(['a@x']), 'alpha').teams?.assignments).toEqual([{ policyName: 'PexipServiceProviderEnabled', users: ['a@x'] }]);
+  });
+
   test('a stack without Teams objects declares none, so it has nothing to compare live objects with', () => {
     const config = parseStackConfig(JSON.stringify({ resource: { terraform_data: { x: { input: 'y' } } } }), 'lab');
     expect(config.teams).toBeUndefined();
