@@ -46,7 +46,7 @@ export interface CviTenantConsent {
    * hand, or another stack), and the stack holds only the Teams objects (and DNS). @default true
    */
   readonly enabled?: boolean;
-  /** Client id of the vendor's multi-tenant app. @default the vendor's first known app id */
+  /** Client id of the one vendor app to consent. @default every `teams.provider.aadApplicationIds` (the vendor's known app ids) */
   readonly appId?: string;
   /** Graph application permissions by name. @default the vendor's (the CVI minimum) */
   readonly applicationPermissions?: readonly string[];
