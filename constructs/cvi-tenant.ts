@@ -19,6 +19,7 @@ import { VendorAppConsent } from './vendor-app-consent';
 import { VideoInteropProvider } from './video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
 import { FederationAllowedDomain } from './federation-allowed-domain';
+import { importExisting } from './cvi/tenant-imports';
 
 export * from './cvi/tenant-props';
 export type { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
@@ -91,6 +92,18 @@ export class CviTenant extends Construct {
         dependsOn: consentGrant(this.consents),
       });
     }
+    importExisting(
+      {
+        tenantName: props.tenant.name,
+        videoInteropProvider: this.videoInteropProvider,
+        policyAssignments: this.policyAssignments,
+        federationAllowedDomain: this.federationAllowedDomain,
+        consents: this.consents,
+        dnsRecords: this.dnsRecords,
+        dnsOnAzure: props.dns?.provider === 'azure',
+      },
+      props.import,
+    );
   }
 }
 
