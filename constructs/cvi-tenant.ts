@@ -13,8 +13,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { CviProvider } from './cvi/provider';
 import { CviTenantProps } from './cvi/tenant-props';
 import { resolveTenantSettings, ResolvedTenantSettings } from './cvi/tenant-defaults';
-import { CviDnsRecords, DnsZone, SrvRecord, srvRecordsFromPreset } from './dns-records';
-import { relativeToZone, tenantKeyDomain } from './dns-names';
+import { CviDnsRecords, DnsZone } from './dns-records';
+import { tenantSrvRecords } from './tenant-srv-records';
 import { VendorAppConsent } from './vendor-app-consent';
 import { VideoInteropProvider } from './video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
@@ -62,7 +62,7 @@ export class CviTenant extends Construct {
       );
       this.consent = this.consents[0];
     }
-    this.dnsRecords = addDnsRecords(this, props, this.settings, providers.dns);
+    this.dnsRecords = addDnsRecords(this, props, providers.dns);
 
     this.videoInteropProvider = new VideoInteropProvider(this, 'teams-provider', {
       identity: this.settings.providerIdentity,
@@ -145,11 +145,12 @@ function assignmentScopes(props: CviTenantProps): { id: string; scope: PolicyAss
   return (a.groups ?? []).map((g) => ({ id: `assignment-group-${g.id.toLowerCase()}`, scope: PolicyAssignmentScope.group(g.id, g.rank) }));
 }
 
-function addDnsRecords(scope: Construct, props: CviTenantProps, settings: ResolvedTenantSettings, given?: TerraformProvider): CviDnsRecords | undefined {
+function addDnsRecords(scope: Construct, props: CviTenantProps, given?: TerraformProvider): CviDnsRecords | undefined {
   const dns = props.dns;
   if (!dns || dns.provider === 'none') return undefined;
   const where = `tenant ${props.tenant.name}: dns`;
-  if (!dns.zone) throw new Error(`${where}.zone is required when dns.provider is ${dns.provider}; got nothing`);
+  // Zone rules (required, holds the tenant key's domain) are checked where the records are made.
+  const published = tenantSrvRecords(props)!;
   let zone: DnsZone;
   let provider = given;
   if (dns.provider === 'azure') {
@@ -162,7 +163,7 @@ function addDnsRecords(scope: Construct, props: CviTenantProps, settings: Resolv
       // Writing records needs no resource provider registration, nor the rights to do it.
       resourceProviderRegistrations: 'none',
     }));
-    zone = DnsZone.azure(dns.zone, azure.resourceGroup);
+    zone = DnsZone.azure(published.zone, azure.resourceGroup);
   } else {
     const server = dns.rfc2136;
     if (!server) throw new Error(`${where}.rfc2136 is required when dns.provider is rfc2136; got nothing`);
@@ -170,13 +171,7 @@ function addDnsRecords(scope: Construct, props: CviTenantProps, settings: Resolv
     provider ??= defaultProvider(scope, props, 'dns', () => new DnsProvider(scope, 'dns', {
       update: [{ server: server.server, port: server.port ?? 53, keyName: server.keyName, keyAlgorithm: server.keyAlgorithm ?? 'hmac-sha256', transport: server.transport }],
     }));
-    zone = DnsZone.rfc2136(dns.zone);
+    zone = DnsZone.rfc2136(published.zone);
   }
-  const records: SrvRecord[] = [...(dns.preset ? srvRecordsFromPreset(dns.preset.name, dns.preset) : []), ...(dns.records ?? [])];
-  const keyDomain = tenantKeyDomain(settings.tenantKey, props.tenant.domain);
-  const relativeName = relativeToZone(keyDomain, dns.zone);
-  if (relativeName === undefined) {
-    throw new Error(`${where}.zone must contain ${keyDomain}, the domain of the tenant key where the SRV records go; got ${JSON.stringify(dns.zone)}`);
-  }
-  return new CviDnsRecords(scope, 'dns-records', { zone, relativeName, records, ttl: dns.ttl, provider });
+  return new CviDnsRecords(scope, 'dns-records', { zone, relativeName: published.relativeName, records: published.records, ttl: dns.ttl, provider });
 }

@@ -5,6 +5,10 @@ import { DnsSrvRecord } from '@cdktf/provider-azurerm/lib/dns-srv-record';
 import { canonicalName, hostNameProblem } from './dns-names';
 import { DNS_PRESETS, DnsPresetName } from './vendors';
 
+/** Priority and weight of a record that gives none (what the construct writes). */
+export const DEFAULT_SRV_PRIORITY = 10;
+export const DEFAULT_SRV_WEIGHT = 10;
+
 /** Transports an SRV owner name may carry (`_sip._tcp`). */
 export const SRV_PROTOCOLS = ['tcp', 'udp', 'tls'] as const;
 export type SrvProtocol = (typeof SRV_PROTOCOLS)[number];
@@ -93,6 +97,12 @@ export function srvRecordsFromPreset(name: DnsPresetName, options: PresetOptions
     );
 }
 
+/** `_<service>._<protocol>[.<relativeName>]`: a record set's name relative to its zone. */
+export function srvRelativeOwner(record: Pick<SrvRecord, 'service' | 'protocol'>, relativeName: string): string {
+  const owner = `_${record.service}._${record.protocol}`;
+  return relativeName ? `${owner}.${relativeName}` : owner;
+}
+
 const SERVICE_LABEL = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
 /**
@@ -114,7 +124,7 @@ export class CviDnsRecords extends Construct {
 
     for (const [owner, records] of groupByOwner(props.records)) {
       const ttl = sharedTtl(`${id}: ${owner}`, records, defaultTtl);
-      const name = props.relativeName ? `${owner}.${props.relativeName}` : owner;
+      const name = srvRelativeOwner(records[0], props.relativeName ?? '');
       const resourceId = owner.replace(/^_/, '').replace('._', '-');
       this.ownerNames.push(`${name}.${canonicalName(props.zone.zoneName)}`);
       this.recordSets.push(writeRecordSet(this, resourceId, name, ttl, records, props));
@@ -133,8 +143,8 @@ function writeRecordSet(
   const zoneName = canonicalName(props.zone.zoneName);
   const entries = records.map((r) => ({
     port: r.port,
-    priority: r.priority ?? 10,
-    weight: r.weight ?? 10,
+    priority: r.priority ?? DEFAULT_SRV_PRIORITY,
+    weight: r.weight ?? DEFAULT_SRV_WEIGHT,
     target: r.target,
   }));
   if (props.zone instanceof AzureZone) {

@@ -8,6 +8,9 @@
  * later needs one line here.
  */
 
+/** Microsoft Graph's well-known app id: the same in every tenant (not a permission id). */
+export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
 /** Application permissions (Graph app roles). */
 export const GRAPH_APPLICATION_PERMISSIONS: ReadonlySet<string> = new Set([
   'Application.Read.All',

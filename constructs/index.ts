@@ -8,3 +8,4 @@ export * from './video-interop-provider';
 export * from './video-interop-policy-assignment';
 export * from './federation-allowed-domain';
 export * from './cvi-tenant';
+export * from './tenant-srv-records';

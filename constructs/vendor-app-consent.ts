@@ -7,12 +7,11 @@ import { ServicePrincipalDelegatedPermissionGrant } from '@cdktf/provider-azurea
 import {
   GRAPH_APPLICATION_PERMISSIONS,
   GRAPH_DELEGATED_PERMISSIONS,
+  MICROSOFT_GRAPH_APP_ID,
   unknownPermissionMessage,
 } from './graph-permissions';
 import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from './vendors';
 
-/** Microsoft Graph's well-known app id: the same in every tenant (not a permission id). */
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

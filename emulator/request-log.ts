@@ -19,8 +19,8 @@ export interface RequestLogEntry {
   faults: string[];
   /** Answered with no response at all (connection destroyed). */
   reset: boolean;
-  /** 'token' for the HTTPS token endpoint; absent for the Teams admin API. */
-  endpoint?: 'token';
+  /** 'token' for the HTTPS token endpoint, 'graph' for the Microsoft Graph routes; absent for the Teams admin API. */
+  endpoint?: 'token' | 'graph';
 }
 
 export interface RequestLog {
@@ -29,7 +29,7 @@ export interface RequestLog {
   counts(): Record<string, number>;
   /** Requests of one "METHOD /route/template" (0 when none). */
   count(key: string): number;
-  /** Teams admin API requests (token-endpoint requests excluded), optionally only one tenant's. */
+  /** Teams admin API requests (token-endpoint and Graph requests excluded), optionally only one tenant's. */
   total(tenant?: string): number;
   /** Entries whose write was applied, in order. */
   writes(): RequestLogEntry[];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTlsIdentity } from '../provider/server/certificate';
 import { readBody } from './errors';
-import { TEAMS_ADMIN_AUDIENCE, type TokenSigner } from './jwt';
+import { GRAPH_AUDIENCE, TEAMS_ADMIN_AUDIENCE, type TokenAudience, type TokenSigner } from './jwt';
 import type { MemoryRequestLog, RequestLogEntry } from './request-log';
 
 /**
@@ -23,7 +23,12 @@ export interface TokenEndpoint {
   cleanup(): void;
 }
 
-const SCOPES = [`${TEAMS_ADMIN_AUDIENCE}/.default`, `api://${TEAMS_ADMIN_AUDIENCE}/.default`];
+/** The scopes it grants and the API each is for: the Teams admin API and Microsoft Graph. */
+const SCOPES: Record<string, TokenAudience> = {
+  [`${TEAMS_ADMIN_AUDIENCE}/.default`]: 'teams',
+  [`api://${TEAMS_ADMIN_AUDIENCE}/.default`]: 'teams',
+  [`${GRAPH_AUDIENCE}/.default`]: 'graph',
+};
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** Authorities that name no single tenant; client credentials need one. */
 const MULTI_TENANT = ['common', 'organizations', 'consumers'];
@@ -94,12 +99,12 @@ function clientCredentials(form: URLSearchParams, tenant: string, signer: TokenS
     return [401, oauthError('invalid_client', 'AADSTS7000216: client_secret or client_assertion (jwt-bearer) is required')];
   }
   const scopes = (form.get('scope') ?? '').split(/\s+/).filter((s) => s !== '');
-  const resource = scopes.find((s) => SCOPES.includes(s));
+  const resource = scopes.find((s) => SCOPES[s] !== undefined);
   if (!resource) {
-    return [400, oauthError('invalid_scope', `AADSTS70011: scope must be ${SCOPES[0]}, got "${scopes.join(' ')}"`)];
+    return [400, oauthError('invalid_scope', `AADSTS70011: scope must be one of ${Object.keys(SCOPES).join(', ')}, got "${scopes.join(' ')}"`)];
   }
   const lifetime = 3600;
-  return [200, { token_type: 'Bearer', expires_in: lifetime - 1, ext_expires_in: lifetime - 1, access_token: signer.issue(tenant, clientId, lifetime) }];
+  return [200, { token_type: 'Bearer', expires_in: lifetime - 1, ext_expires_in: lifetime - 1, access_token: signer.issue(tenant, clientId, lifetime, Date.now(), SCOPES[resource]) }];
 }
 
 function oauthError(error: string, description: string): Record<string, unknown> {

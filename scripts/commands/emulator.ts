@@ -120,6 +120,7 @@ export async function run(args: string[]): Promise<number> {
   process.stdout.write(
     [
       `Teams admin API:      ${emulator.url}`,
+      `Microsoft Graph:      ${emulator.graphUrl}  (service principals, app role assignments, delegated grants; in memory)`,
       `token endpoint:       ${emulator.authorityHost}  (any client id and secret are accepted)`,
       `token endpoint CA:    ${emulator.caCertPath}`,
       `state:                ${o.persistPath ? `persisted to ${o.persistPath}` : 'in memory'}`,
@@ -132,6 +133,7 @@ export async function run(args: string[]): Promise<number> {
       `  export ARM_TENANT_ID=<any tenant id, e.g. 00000000-0000-0000-0000-000000000001>`,
       `  export ARM_CLIENT_ID=<any client id> ARM_CLIENT_SECRET=<any non-empty value>`,
       `  export CVI_TEAMS_ENDPOINT=${emulator.url}   # the cvi provider block's endpoint`,
+      `  export CVI_GRAPH_ENDPOINT=${emulator.graphUrl}   # cvi verify / export read consent here`,
       '',
       'Ctrl-C stops it.',
       '',

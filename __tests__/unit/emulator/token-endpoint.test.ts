@@ -52,15 +52,31 @@ describe('emulator token endpoint', () => {
     expect(emulator.tenantIds()).toEqual([TENANT]);
   });
 
-  it('refuses a scope other than the Teams admin API', async () => {
+  it('refuses a scope other than the Teams admin API and Microsoft Graph', async () => {
     // given a credential pointed at the emulator
     const credential = new ClientSecretCredential(TENANT, 'app-client-id', 'any-secret', {
       authorityHost: emulator.authorityHost,
       disableInstanceDiscovery: true,
       additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
     });
-    // when it asks for a Graph token, then the endpoint refuses the scope
-    await expect(credential.getToken('https://graph.microsoft.com/.default')).rejects.toThrow(/invalid_scope|AADSTS70011/);
+    // when it asks for an Azure Resource Manager token, then the endpoint refuses the scope
+    await expect(credential.getToken('https://management.azure.com/.default')).rejects.toThrow(/invalid_scope|AADSTS70011/);
+  });
+
+  it('issues a Graph token that the Graph routes take and the Teams admin API refuses', async () => {
+    // given a credential pointed at the emulator
+    const credential = new ClientSecretCredential(TENANT, 'app-client-id', 'any-secret', {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+      additionalPolicies: [{ policy: trustEmulator(emulator), position: 'perCall' }],
+    });
+    // when it asks for a Graph token
+    const token = await credential.getToken('https://graph.microsoft.com/.default');
+    // then Graph answers with it and the Teams admin API does not
+    const graph = await fetch(`${emulator.graphUrl}/v1.0/servicePrincipals`, { headers: { authorization: `Bearer ${token.token}` } });
+    expect(graph.status).toBe(200);
+    const teams = await fetch(`${emulator.url}/Teams.Tenant/serviceDiscovery`, { headers: { authorization: `Bearer ${token.token}` } });
+    expect(teams.status).toBe(401);
   });
 
   it('never logs the client secret', async () => {
