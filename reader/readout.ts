@@ -52,7 +52,7 @@ export interface AppConsent {
   /** Delegated Microsoft Graph scopes granted for all users (consentType AllPrincipals), sorted. */
   readonly delegatedScopes: readonly string[];
   /** Graph's id of each app role assignment on Microsoft Graph, by permission name (what an import needs). */
-  readonly appRoleAssignmentIds: Readonly<Record<string, string>>;
+  readonly appRoleAssignmentIds?: Readonly<Record<string, string>>;
   /** Graph's id of the delegated grant to Microsoft Graph for all users; undefined when there is none. */
   readonly delegatedGrantId?: string;
 }
