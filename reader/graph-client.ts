@@ -83,10 +83,16 @@ export class GraphClient {
     this.transport.close();
   }
 
+  /**
+   * Query options are written as Graph's docs write them: `$filter` with a literal `$` and the
+   * value percent-encoded (spaces as %20), not form-encoded (`%24filter`, `+`), which
+   * URLSearchParams would produce.
+   */
   private url(path: string, query: Record<string, string>): URL {
-    const url = new URL(this.baseUrl.pathname.replace(/\/+$/, '') + path, this.baseUrl);
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    return url;
+    const search = Object.entries(query)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&');
+    return new URL(this.baseUrl.pathname.replace(/\/+$/, '') + path + (search ? `?${search}` : ''), this.baseUrl);
   }
 
   private nextLink(link: unknown, path: string): URL | undefined {

@@ -133,3 +133,26 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('Request_UnsupportedQuery');
   });
 });
+
+describe('GraphClient requests', () => {
+  test('write $filter as Graph documents it: a literal $ and %20 for spaces', async () => {
+    const { createServer } = await import('node:http');
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ value: [] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const graph = new GraphClient({ tenantId: 't', endpoint: `http://127.0.0.1:${port}`, credential: { getToken: async () => ({ token: 'x', expiresOnTimestamp: Date.now() + 3_600_000 }) } });
+    try {
+      await readConsent(graph, []);
+    } finally {
+      graph.close();
+      server.close();
+    }
+    // (the WHATWG URL writes the quotes as %27; both forms are the same literal to an OData server)
+    expect(seen).toEqual(['/v1.0/servicePrincipals?$filter=appId%20eq%20%2700000003-0000-0000-c000-000000000000%27']);
+  });
+});
