@@ -15,6 +15,8 @@ export interface ExportOptions {
   readonly dnsServer?: string;
   /** TSIG key name for the updates (the secret stays in DNS_UPDATE_KEYSECRET). */
   readonly dnsKeyName?: string;
+  /** The hosted vendor's domain on the federation allow-list, to manage (and import) its entry. */
+  readonly federationDomain?: string;
   /** Where tenant files live: a file of the same name there is never overwritten. */
   readonly tenantsDir?: string;
   /** Write here instead of stdout. */
@@ -23,7 +25,8 @@ export interface ExportOptions {
 }
 
 export const EXPORT_USAGE = `usage: cvi export --tenant-id ID --name NAME [--vendor V] [--domain D]
-                  [--dns-zone Z --dns-server HOST[:PORT] --dns-key-name K] [--tenants-dir DIR] [--out FILE]
+                  [--dns-zone Z --dns-server HOST[:PORT] --dns-key-name K] [--federation-domain D]
+                  [--tenants-dir DIR] [--out FILE]
 
 Reads a live tenant (Teams objects through the Teams admin API, the vendor apps' consent through
 Microsoft Graph, the SRV records over DNS; reads only) and writes a tenant file for it, with an
@@ -37,6 +40,7 @@ express is listed in comments at its top. Sign-in as for the provider (ARM_* var
   --dns-zone Z        the zone holding the SRV records; with --dns-server and --dns-key-name
   --dns-server S      the server to read the records from and send RFC 2136 updates to
   --dns-key-name K    the TSIG key name (ends in a dot); the secret stays in DNS_UPDATE_KEYSECRET
+  --federation-domain D  the vendor's domain on the federation allow-list: its entry is managed and imported
   --tenants-dir DIR   refuse to export a name that already has DIR/NAME.yaml
   --out FILE          write the file there instead of stdout (never over an existing file)
 
@@ -81,6 +85,9 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
         break;
       case '--dns-key-name':
         o.dnsKeyName = value;
+        break;
+      case '--federation-domain':
+        o.federationDomain = value.toLowerCase();
         break;
       case '--tenants-dir':
         o.tenantsDir = value;

@@ -39,7 +39,7 @@ export function exportTenantFile(
   const assignment = assignmentSection(plan, teams, notes, teamsImports);
   const consentPart = consentSection(plan, consent, notes, imports);
   const dnsPart = dnsSection(options, plan, dns, notes, imports);
-  federationNote(teams, notes);
+  const federation = federationSection(options, teams, notes, teamsImports);
   for (const other of plan.others) {
     notes.push(`service provider ${other.identity} (tenant key ${other.tenantKey}) is not exported: a tenant file manages one service provider; export it with --vendor into a file of its own if a stack should own it`);
   }
@@ -51,6 +51,7 @@ export function exportTenantFile(
     teams: { ...(Object.keys(provider).length > 0 ? { provider } : {}), assignment },
     ...(consentPart ? { consent: consentPart } : {}),
     ...(dnsPart ? { dns: dnsPart } : {}),
+    ...(federation ? { federation } : {}),
     import: { teams: teamsImports, ...imports },
   };
   return { file, notes };
@@ -216,13 +217,23 @@ function splitServer(server: string): [string, number] {
   return [server, 53];
 }
 
-function federationNote(teams: TeamsReadout, notes: string[]): void {
+/** The allow-list entry of --federation-domain, when the list holds it; the rest of the list is noted. */
+function federationSection(options: ExportOptions, teams: TeamsReadout, notes: string[], teamsImports: Section): Section | undefined {
   const f = teams.federation;
   if (f.status !== 'read') {
+    if (options.federationDomain) throw new ExportError(`--federation-domain: the federation settings could not be read (${f.reason})`);
     notes.push(`federation settings could not be read (${f.reason}): not exported`);
-    return;
+    return undefined;
   }
-  if (f.value.allowAllKnownDomains) return;
-  const allowed = f.value.allowedDomains.length > 0 ? f.value.allowedDomains.join(', ') : 'no domain (federates with nobody)';
-  notes.push(`federation allow-list (${allowed}) is not exported: add federation.allowedDomain for the vendor's domain if this stack should own its entry`);
+  const wanted = options.federationDomain;
+  const listed = f.value.allowedDomains.find((d) => wanted !== undefined && same(d, wanted));
+  if (wanted && !listed && !f.value.allowAllKnownDomains) throw new ExportError(`--federation-domain ${wanted} is not on the tenant's federation allow-list (${f.value.allowedDomains.join(', ') || 'empty'})`);
+  const rest = f.value.allowedDomains.filter((d) => d !== listed);
+  if (!f.value.allowAllKnownDomains && rest.length > 0) {
+    notes.push(`federation allow-list entries not exported: ${rest.join(', ')}${wanted ? '' : "; give --federation-domain with the vendor's domain if this stack should own its entry"}`);
+  }
+  if (!wanted) return undefined;
+  if (listed) teamsImports.federationAllowedDomain = listed;
+  else notes.push(`the tenant allows every domain, so ${wanted} has no entry of its own: the first deploy adds one`);
+  return { allowedDomain: wanted };
 }

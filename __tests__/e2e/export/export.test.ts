@@ -43,7 +43,7 @@ describe('cvi export of a tenant set up by hand', () => {
   const exportTenant = () =>
     runProcess(
       process.execPath,
-      [path.join(projectRoot(), 'bin', 'cvi.js'), 'export', '--tenant-id', TENANT_ID, '--name', 'contoso', '--dns-zone', ZONE, '--dns-server', bind.address, '--dns-key-name', 'cvi-key.'],
+      [path.join(projectRoot(), 'bin', 'cvi.js'), 'export', '--tenant-id', TENANT_ID, '--name', 'contoso', '--dns-zone', ZONE, '--dns-server', bind.address, '--dns-key-name', 'cvi-key.', '--federation-domain', 'pexip.example'],
       { cwd: project.dir, timeoutMs: 90_000, env: project.env },
     );
 
@@ -87,7 +87,7 @@ describe('cvi export of a tenant set up by hand', () => {
     const graph = emulator.graph(TENANT_ID);
     const vendorSp = graph.servicePrincipalByAppId(PEXIP_APP)!.id;
     expect(file.import).toEqual({
-      teams: { serviceProvider: 'Pexip', policyAssignments: ['global'] },
+      teams: { serviceProvider: 'Pexip', policyAssignments: ['global'], federationAllowedDomain: 'pexip.example' },
       consent: {
         [PEXIP_APP]: {
           servicePrincipal: `/servicePrincipals/${vendorSp}`,
@@ -103,7 +103,7 @@ describe('cvi export of a tenant set up by hand', () => {
     expect(file.teams).toEqual({ assignment: { global: true } });
     expect(file.consent).toBeUndefined();
     expect(exported).toMatch(/^# Written by cvi export from the live tenant /);
-    expect(exported).toContain('#   - federation allow-list (pexip.example) is not exported');
+    expect(file.federation).toEqual({ allowedDomain: 'pexip.example' });
     expect(exported).toContain('#   - dns.ttl: record TTLs are not read');
   });
 
@@ -122,6 +122,7 @@ describe('cvi export of a tenant set up by hand', () => {
     expect(byType('dns_srv_record_set')).toEqual([...file.import.dns].sort());
     expect(byType('cvi_video_interop_service_provider')).toEqual(['Pexip']);
     expect(byType('cvi_video_interop_policy_assignment')).toEqual(['global']);
+    expect(byType('cvi_federation_allowed_domain')).toEqual(['pexip.example']);
     // Each block targets a resource of the stack.
     for (const block of imports) {
       const [type, name] = block.to.split('.');
@@ -129,7 +130,7 @@ describe('cvi export of a tenant set up by hand', () => {
     }
   });
 
-  test('the first deploy imports the Teams objects and adds, changes and destroys nothing', async () => {
+  test('the first deploy imports the three Teams objects and adds, changes and destroys nothing', async () => {
     // Consent and DNS left to other providers (not downloadable here): the rest of the file as exported.
     const copy = parse(exported);
     copy.consent = { enabled: false };
@@ -143,8 +144,8 @@ describe('cvi export of a tenant set up by hand', () => {
     const result = await project.deploy('contoso');
 
     expect(ok(result)).toEqual({ code: 0 });
-    expect(result.stdout).toMatch(/Plan: 2 to import, 0 to add, 0 to change, 0 to destroy\./);
-    expect(result.stdout).toMatch(/2 imported, 0 added, 0 changed, 0 destroyed/);
+    expect(result.stdout).toMatch(/Plan: 3 to import, 0 to add, 0 to change, 0 to destroy\./);
+    expect(result.stdout).toMatch(/3 imported, 0 added, 0 changed, 0 destroyed/);
     expect(emulator.log.writes()).toEqual([]);
   });
 

@@ -184,3 +184,23 @@ describe('SRV records read from the zone', () => {
     );
   });
 });
+
+describe('the federation allow-list', () => {
+  const listing = (domains: string[]) => teamsOf({ federation: read({ allowFederatedUsers: true, allowAllKnownDomains: false, allowedDomains: domains, blockedDomains: [] }) });
+
+  test('the vendor domain given is managed and imported; the other entries are noted', () => {
+    const text = exportText(['--federation-domain', 'pexip.me'], listing(['partner.example', 'pexip.me']), consentOf([PEXIP_APP]));
+    const file = parse(text);
+
+    expect(parseTenantFile('contoso.yaml', text).problems).toEqual([]);
+    expect(file.federation).toEqual({ allowedDomain: 'pexip.me' });
+    expect(file.import.teams.federationAllowedDomain).toBe('pexip.me');
+    expect(text).toContain('#   - federation allow-list entries not exported: partner.example');
+  });
+
+  test('a domain the allow-list does not hold is refused', () => {
+    expect(() => exportText(['--federation-domain', 'pexip.me'], listing(['partner.example']), consentOf([PEXIP_APP]))).toThrow(
+      '--federation-domain pexip.me is not on the tenant\'s federation allow-list (partner.example)',
+    );
+  });
+});
