@@ -10,6 +10,7 @@ import { GRAPH_APPLICATION_PERMISSIONS, GRAPH_DELEGATED_PERMISSIONS } from '../.
 import type { AppConsent, ConsentReadout, DnsReadout, Part, TeamsReadout } from '../../reader/readout';
 import type { ExportOptions } from './options';
 import { ExportError, type ExportPlan } from './plan';
+import { presetOf, type ExportedSrvRecord } from './dns-preset';
 
 type Section = Record<string, unknown>;
 
@@ -184,7 +185,7 @@ function dnsSection(options: ExportOptions, plan: ExportPlan, dns: Part<DnsReado
     return undefined;
   }
   if (dns.status !== 'read') throw new ExportError(`the SRV records could not be read: ${dns.reason}`);
-  const records: Section[] = [];
+  const records: ExportedSrvRecord[] = [];
   const owners: string[] = [];
   for (const set of dns.value.recordSets) {
     if (set.answers.status === 'unreadable') throw new ExportError(`${set.owner}: ${set.answers.reason}`);
@@ -201,11 +202,12 @@ function dnsSection(options: ExportOptions, plan: ExportPlan, dns: Part<DnsReado
   notes.push('dns.ttl: record TTLs are not read; the file uses the default (3600 s), which the first deploy sets where a record set differs');
   imports.dns = owners;
   const [host, port] = splitServer(options.dnsServer!);
+  const preset = presetOf('pexip-infinity', records);
   return {
     provider: 'rfc2136',
     zone: options.dnsZone,
     rfc2136: { server: host, ...(port !== 53 ? { port } : {}), keyName: options.dnsKeyName },
-    records,
+    ...(preset ? { preset } : { records }),
   };
 }
 

@@ -102,6 +102,7 @@ describe('cvi export of a tenant set up by hand', () => {
     // Vendor defaults are left out: the file says what differs.
     expect(file.teams).toEqual({ assignment: { global: true } });
     expect(file.consent).toBeUndefined();
+    expect(file.dns.preset).toEqual({ name: 'pexip-infinity', nodes: [NODE] });
     expect(exported).toMatch(/^# Written by cvi export from the live tenant /);
     expect(file.federation).toEqual({ allowedDomain: 'pexip.example' });
     expect(exported).toContain('#   - dns.ttl: record TTLs are not read');
