@@ -1,5 +1,5 @@
 /**
- * The tenant's CVI objects through the Teams admin client: service providers, the tenant-wide
+ * The tenant's CVI objects through the Teams admin client: service providers, policies, the tenant-wide
  * grant (a candidate read: unreadable where the service refuses it), group assignments,
  * federation settings and, when asked, users' effective policies.
  */
@@ -22,6 +22,7 @@ export async function readTeams(client: TeamsAdminClient, users: readonly string
   } catch (err) {
     return unreadable(`Teams admin API: ${reasonOf(err)}`);
   }
+  const policies = await part('policies', () => client.listPolicies());
   const tenantGrant = await part<string | null>('tenant-wide grant', async () => {
     const grant = await client.readTenantGrant();
     if (!grant.available) throw new Error(`the service does not let it be read (${grant.reason})`);
@@ -34,5 +35,5 @@ export async function readTeams(client: TeamsAdminClient, users: readonly string
     for (const user of users) out.push({ user, policyName: await client.getEffectivePolicy(user) });
     return out;
   });
-  return read({ providers, tenantGrant, groupAssignments, federation, users: userPolicies });
+  return read({ providers, policies, tenantGrant, groupAssignments, federation, users: userPolicies });
 }

@@ -107,18 +107,27 @@ export class GraphDirectory {
     for (const name of permissions) {
       const roleId = this.appRoleId(name);
       if (this.assignments.some((a) => a.principalId === sp.id && a.appRoleId === roleId)) continue;
-      this.assignments.push({
-        id: randomUUID(),
-        deletedDateTime: null,
-        appRoleId: roleId,
-        createdDateTime: new Date().toISOString(),
-        principalDisplayName: sp.displayName,
-        principalId: sp.id,
-        principalType: 'ServicePrincipal',
-        resourceDisplayName: 'Microsoft Graph',
-        resourceId: this.graphServicePrincipalId,
-      });
+      this.grantAppRoleId(appId, roleId);
     }
+  }
+
+  /**
+   * An assignment on Graph by role id alone, for a role Graph's appRoles do not list (a retired
+   * permission): what a reader must keep and report rather than drop.
+   */
+  grantAppRoleId(appId: string, appRoleId: string): void {
+    const sp = this.required(appId);
+    this.assignments.push({
+      id: randomUUID(),
+      deletedDateTime: null,
+      appRoleId,
+      createdDateTime: new Date().toISOString(),
+      principalDisplayName: sp.displayName,
+      principalId: sp.id,
+      principalType: 'ServicePrincipal',
+      resourceDisplayName: 'Microsoft Graph',
+      resourceId: this.graphServicePrincipalId,
+    });
   }
 
   /** Removes application permissions (by name) from the app's service principal. */

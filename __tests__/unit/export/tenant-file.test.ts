@@ -27,6 +27,7 @@ const pexipProvider: VideoInteropProvider = {
 
 const teamsOf = (over: Partial<TeamsReadout> = {}): TeamsReadout => ({
   providers: [pexipProvider],
+  policies: read([]),
   tenantGrant: read('PexipServiceProviderEnabled'),
   groupAssignments: read([]),
   federation: read({ allowFederatedUsers: true, allowAllKnownDomains: true, allowedDomains: [], blockedDomains: [] }),

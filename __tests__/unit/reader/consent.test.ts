@@ -82,6 +82,19 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
     ]);
   });
 
+  test('a Graph app role the Graph service principal does not name is kept by id, never dropped', async () => {
+    await start();
+    const directory = emulator.graph(tenantId);
+    directory.addServicePrincipal({ appId: PEXIP_APP });
+    directory.grantAppRoles(PEXIP_APP, ['Calls.AccessMedia.All']);
+    directory.grantAppRoleId(PEXIP_APP, '11111111-2222-4333-8444-555555555555');
+
+    const consent = await readConsent(graph, [PEXIP_APP]);
+
+    const app = consent.status === 'read' ? consent.value.apps[0].consent : undefined;
+    expect(app?.status === 'read' && [app.value.applicationPermissions, app.value.unknownAppRoleIds]).toEqual([['Calls.AccessMedia.All'], ['11111111-2222-4333-8444-555555555555']]);
+  });
+
   test('collections are read to the last page by @odata.nextLink', async () => {
     await start({ graphPageSize: 2 });
     const directory = emulator.graph(tenantId);
@@ -100,10 +113,31 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
     emulator.graph(tenantId).addServicePrincipal({ appId: PEXIP_APP });
     emulator.faults.add({ kind: 'throttle', route: 'GET /v1.0/servicePrincipals', times: 1, retryAfterSeconds: 0 });
     emulator.faults.add({ kind: 'error', status: 503, route: '/v1.0/servicePrincipals/{id}/oauth2PermissionGrants', times: 2 });
+    emulator.faults.add({ kind: 'resetBefore', route: '/v1.0/servicePrincipals/{id}/appRoleAssignments', times: 1 });
 
     const consent = await readConsent(graph, [PEXIP_APP]);
 
     expect(consent.status === 'read' && consent.value.apps[0].consent.status).toBe('read');
+  });
+
+  test('a token the service no longer takes is fetched again once, and the read goes on', async () => {
+    emulator = await startEmulator();
+    tenantId = randomUUID();
+    emulator.graph(tenantId).addServicePrincipal({ appId: PEXIP_APP });
+    let calls = 0;
+    graph = new GraphClient({
+      tenantId,
+      endpoint: emulator.graphUrl,
+      credential: {
+        // The first token is for another API (a 401 at Graph); the second is Graph's.
+        getToken: async () => ({ token: emulator.issueToken(tenantId, 'reader-test', calls++ === 0 ? 'teams' : 'graph'), expiresOnTimestamp: Date.now() + 3_600_000 }),
+      },
+    });
+
+    const consent = await readConsent(graph, [PEXIP_APP]);
+
+    expect(consent.status === 'read' && consent.value.apps[0].consent.status).toBe('read');
+    expect(calls).toBe(2);
   });
 
   test('a Graph that refuses the reader makes consent unreadable with the status and the permissions needed', async () => {

@@ -21,6 +21,7 @@ describe('readLiveTenant: the Teams part', () => {
     expect(teams.federation).toEqual({ status: 'read', value: expect.objectContaining({ allowAllKnownDomains: true }) });
     expect(teams.users).toEqual({ status: 'read', value: [{ user: 'alice@contoso.com', policyName: 'PexipServiceProviderEnabled' }] });
     expect(teams.tenantGrant.status).toBe('unreadable');
+    expect(teams.policies.status === 'read' && teams.policies.value.map((p) => p.name)).toContain('PexipServiceProviderEnabled');
   });
 
   test('reads the tenant-wide grant where the service answers the candidate read', async () => {

@@ -73,6 +73,7 @@ describe('Teams objects against the readout', () => {
   const teams = (over: Partial<TeamsReadout> = {}) =>
     read<TeamsReadout>({
       providers: [{ identity: 'Pexip', tenantKey: 'teams@contoso.example', instructionUri: 'https://pexip.me/teams/contoso.example/{ConfId}', aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'], allowAppGuestJoinsAsAuthenticated: false }],
+      policies: read([]),
       tenantGrant: unreadable('HTTP 405'),
       groupAssignments: read([]),
       federation: read({ allowFederatedUsers: true, allowAllKnownDomains: false, allowedDomains: ['pexip.example'], blockedDomains: [] }),
