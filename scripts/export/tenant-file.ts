@@ -80,8 +80,8 @@ function providerSection(plan: ExportPlan, notes: string[]): Section {
 }
 
 function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[], teamsImports: Section): Section {
-  const policy = VENDORS[plan.vendor].policyName ?? grantedPolicy(teams);
-  if (!policy) throw new ExportError('vendor custom: no policy is granted tenant-wide or to groups, so the policy to name cannot be told');
+  const policy = VENDORS[plan.vendor].policyName ?? policyOfProvider(teams, plan.provider.identity) ?? grantedPolicy(teams);
+  if (!policy) throw new ExportError(`vendor custom: no one enabled policy names ${plan.provider.identity} as its provider, and none is granted tenant-wide or to groups alone, so the policy to name cannot be told`);
   const out: Section = policy === VENDORS[plan.vendor].policyName ? {} : { policyName: policy };
   const groups =
     teams.groupAssignments.status === 'read'
@@ -116,6 +116,13 @@ function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[
     return { ...out, global: true };
   }
   throw new ExportError(`${policy} is granted neither tenant-wide nor to a group; users holding it directly are not read by export, so the file's assignment cannot be told`);
+}
+
+/** The one enabled policy whose provider is this identity (how Teams links the two). */
+function policyOfProvider(teams: TeamsReadout, identity: string): string | undefined {
+  if (teams.policies?.status !== 'read') return undefined;
+  const named = teams.policies.value.filter((p) => p.enabled && same(p.providerName, identity));
+  return named.length === 1 ? named[0].name : undefined;
 }
 
 function grantedPolicy(teams: TeamsReadout): string | undefined {

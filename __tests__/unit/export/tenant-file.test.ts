@@ -205,3 +205,20 @@ describe('the federation allow-list', () => {
     );
   });
 });
+
+describe('a custom vendor', () => {
+  test('takes the policy that names its service provider, and says so in the file', () => {
+    const teams = teamsOf({
+      policies: read([
+        { name: 'PexipServiceProviderEnabled', providerName: 'Pexip', enabled: true },
+        { name: 'ServiceProviderDisabled', providerName: 'DefaultProvider', enabled: false },
+      ]),
+    });
+    const text = exportText(['--vendor', 'custom', '--domain', 'contoso.com'], teams, consentOf([PEXIP_APP]));
+    const file = parse(text);
+
+    expect(parseTenantFile('contoso.yaml', text).problems).toEqual([]);
+    expect(file.teams.assignment).toEqual({ policyName: 'PexipServiceProviderEnabled', global: true });
+    expect(file.teams.provider).toEqual({ name: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', aadApplicationIds: [PEXIP_APP] });
+  });
+});
