@@ -71,6 +71,24 @@ describe('a tenant with an import section', () => {
     expect(imports(groups)).toEqual({ [`cvi_video_interop_policy_assignment group/${GROUP.toUpperCase()}`]: 'cvi' });
   });
 
+  test('a Poly tenant imports the consent of each RealConnect app onto that app\'s resources', () => {
+    const POLY_APPS = ['a39192d4-7b9b-4c07-87d7-cbcd3fd97af7', 'd46cf366-f046-4291-9ecb-a00b8dc39a83'];
+    const stack = new TerraformStack(Testing.app(), 'fabrikam');
+    new CviTenant(stack, 'tenant', {
+      tenant: { id: TENANT_ID, name: 'fabrikam', domain: 'fabrikam.com' },
+      vendor: 'poly',
+      teams: { provider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
+      import: { consent: { [POLY_APPS[0]]: { servicePrincipal: `/servicePrincipals/${VENDOR_SP}` }, [POLY_APPS[1]]: { servicePrincipal: `/servicePrincipals/${GRAPH_SP}` } } },
+    });
+    const json = JSON.parse(Testing.synth(stack));
+    const clientOf = (block: ImportBlock) => json.resource.azuread_service_principal[block.to.split('.')[1]].client_id;
+
+    expect(Object.fromEntries((json.import as ImportBlock[]).map((b) => [clientOf(b), b.id]))).toEqual({
+      [POLY_APPS[0]]: `/servicePrincipals/${VENDOR_SP}`,
+      [POLY_APPS[1]]: `/servicePrincipals/${GRAPH_SP}`,
+    });
+  });
+
   test('without an import section nothing is imported', () => {
     expect(imports(pexip())).toEqual({});
   });
