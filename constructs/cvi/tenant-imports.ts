@@ -73,7 +73,7 @@ function importTeams(objects: TenantObjects, given: CviTenantImport, fail: Fail)
 
 /** `global` and `global/<policy>`, `group/<id>`, `users/<policy>[/<users>]`: the scope kinds of the resource's import ids. */
 function assignmentMatches(assignment: VideoInteropPolicyAssignment, id: string): boolean {
-  const [kind, rest] = [id.split('/')[0], id.split('/')[1]];
+  const [kind, rest] = id.split('/');
   const scope = assignment.scope;
   if (kind !== scope.kind) return false;
   return scope.kind !== 'group' || same(rest ?? '', scope.groupId ?? '');
