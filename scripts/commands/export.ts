@@ -11,13 +11,14 @@ import { App } from 'cdktf';
 import { readConsent } from '../../reader/consent';
 import { readSrvRecordSets } from '../../reader/dns';
 import { sourcesFromEnvironment } from '../../reader/from-environment';
+import { readPolicyHolders } from '../../reader/policy-holders';
 import { readTeams } from '../../reader/teams';
 import { parseTenantFile } from '../../stacks/load-tenants';
 import { TenantStack } from '../../stacks/tenant-stack';
 import { EXPORT_USAGE, ExportOptions, ExportUsageError, parseExportOptions } from '../export/options';
 import { ExportError, planExport } from '../export/plan';
 import { renderTenantFile } from '../export/render';
-import { exportTenantFile } from '../export/tenant-file';
+import { exportTenantFile, policyGrantedOnlyToUsers } from '../export/tenant-file';
 
 /** Reads the tenant and returns the file's text; throws ExportError with one line. */
 export async function exportTenant(options: ExportOptions, env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -34,7 +35,10 @@ export async function exportTenant(options: ExportOptions, env: NodeJS.ProcessEn
     const plan = planExport(options, teams.value);
     const consent = await readConsent(graph!, plan.appIds);
     const dns = options.dnsZone ? await readSrvRecordSets(plan.srvOwners, resolver ?? {}) : undefined;
-    const text = renderTenantFile(options.tenantId, exportTenantFile(options, plan, teams.value, consent, dns));
+    // Only a policy granted user by user needs the (candidate) user search.
+    const usersOf = policyGrantedOnlyToUsers(plan, teams.value);
+    const holders = usersOf ? await readPolicyHolders(teamsClient!, usersOf) : undefined;
+    const text = renderTenantFile(options.tenantId, exportTenantFile(options, plan, teams.value, consent, dns, holders));
     checkAsSynthWould(options.name, text);
     return text;
   } finally {

@@ -31,20 +31,23 @@ export function exportTenantFile(
   teams: TeamsReadout,
   consent: Part<ConsentReadout>,
   dns: Part<DnsReadout> | undefined,
+  holders?: Part<readonly string[]>,
 ): ExportedTenant {
   const notes: string[] = [];
   const imports: Section = {};
   const teamsImports: Section = {};
   const provider = providerSection(plan, notes);
   teamsImports.serviceProvider = plan.provider.identity;
-  const assignment = assignmentSection(plan, teams, notes, teamsImports);
+  const assignment = assignmentSection(plan, teams, notes, teamsImports, holders);
   const consentPart = consentSection(plan, consent, notes, imports);
   const dnsPart = dnsSection(options, plan, dns, notes, imports);
   const federation = federationSection(options, teams, notes, teamsImports);
   for (const other of plan.others) {
     notes.push(`service provider ${other.identity} (tenant key ${other.tenantKey}) is not exported: a tenant file manages one service provider; export it with --vendor into a file of its own if a stack should own it`);
   }
-  notes.push('users holding the policy by direct assignment are not read by export: add teams.assignment.users by hand if the tenant grants it that way');
+  if (!('users' in assignment)) {
+    notes.push('users holding the policy by direct assignment are not read when the policy is granted tenant-wide or to groups: a tenant file holds one scope');
+  }
 
   const file: Section = {
     tenant: { id: options.tenantId, name: options.name, domain: plan.domain },
@@ -79,8 +82,22 @@ function providerSection(plan: ExportPlan, notes: string[]): Section {
   return out;
 }
 
-function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[], teamsImports: Section): Section {
-  const policy = VENDORS[plan.vendor].policyName ?? policyOfProvider(teams, plan.provider.identity) ?? grantedPolicy(teams);
+/** The policy the file grants: the vendor's, else the one enabled policy naming the provider, else the one granted. */
+export function exportedPolicy(plan: ExportPlan, teams: TeamsReadout): string | undefined {
+  return VENDORS[plan.vendor].policyName ?? policyOfProvider(teams, plan.provider.identity) ?? grantedPolicy(teams);
+}
+
+/** The policy whose users must be listed: granted neither tenant-wide (as far as can be read) nor to a group. */
+export function policyGrantedOnlyToUsers(plan: ExportPlan, teams: TeamsReadout): string | undefined {
+  const policy = exportedPolicy(plan, teams);
+  if (!policy || teams.tenantGrant.status !== 'read') return undefined;
+  if (teams.tenantGrant.value !== null && same(teams.tenantGrant.value, policy)) return undefined;
+  if (teams.groupAssignments.status !== 'read' || teams.groupAssignments.value.some((g) => same(g.policyName, policy))) return undefined;
+  return policy;
+}
+
+function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[], teamsImports: Section, holders?: Part<readonly string[]>): Section {
+  const policy = exportedPolicy(plan, teams);
   if (!policy) throw new ExportError(`vendor custom: no one enabled policy names ${plan.provider.identity} as its provider, and none is granted tenant-wide or to groups alone, so the policy to name cannot be told`);
   const out: Section = policy === VENDORS[plan.vendor].policyName ? {} : { policyName: policy };
   const groups =
@@ -115,7 +132,12 @@ function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[
     teamsImports.policyAssignments = [`global/${policy}`];
     return { ...out, global: true };
   }
-  throw new ExportError(`${policy} is granted neither tenant-wide nor to a group; users holding it directly are not read by export, so the file's assignment cannot be told`);
+  if (holders?.status === 'read' && holders.value.length > 0) {
+    teamsImports.policyAssignments = [`users/${policy}`];
+    return { ...out, users: [...holders.value] };
+  }
+  const why = holders?.status === 'unreadable' ? holders.reason : 'no user holds it';
+  throw new ExportError(`${policy} is granted neither tenant-wide nor to a group, and its users cannot be listed (${why}), so the file's assignment cannot be told`);
 }
 
 /** The one enabled policy whose provider is this identity (how Teams links the two). */

@@ -169,3 +169,44 @@ describe('cvi export of a tenant set up by hand', () => {
     expect(again.stdout).toBe(exported);
   });
 });
+
+describe('cvi export of a tenant that grants the policy user by user', () => {
+  const USERS_TENANT = '6a0f7c2e-1111-4222-8333-944455556666';
+  let emulator: RunningEmulator;
+  let project: TenantProject;
+
+  beforeAll(async () => {
+    // The user search is a candidate route: this tenant's service answers it.
+    emulator = await startEmulator({ candidates: ['tenantGrantRead', 'userSearch'] });
+    const teams = emulator.tenant(USERS_TENANT);
+    teams.setProvider({ Identity: 'Pexip', TenantKey: 'teams@fabrikam.example', InstructionUri: 'https://pexip.me/teams/fabrikam.example/{ConfId}', AadApplicationIds: PEXIP_APP, AllowAppGuestJoinsAsAuthenticated: false });
+    teams.setUserPolicy('pilot2@fabrikam.example', 'PexipServiceProviderEnabled');
+    teams.setUserPolicy('pilot1@fabrikam.example', 'PexipServiceProviderEnabled');
+    project = new TenantProject(emulator, [{ name: 'placeholder', id: USERS_TENANT, domain: 'fabrikam.example' }]);
+    project.env.CVI_GRAPH_ENDPOINT = emulator.graphUrl;
+    project.useTenants('exported');
+  });
+
+  afterAll(async () => {
+    project?.remove();
+    await emulator?.stop();
+  });
+
+  test('exports the users, and the first deploy imports them and changes nothing', async () => {
+    const result = await project.cvi('export', '--tenant-id', USERS_TENANT, '--name', 'fabrikam', '--out', path.join(project.tenantsDir, 'fabrikam.yaml'));
+    expect(ok(result)).toEqual({ code: 0 });
+    const file = parse(fs.readFileSync(path.join(project.tenantsDir, 'fabrikam.yaml'), 'utf8'));
+    expect(file.teams.assignment).toEqual({ users: ['pilot1@fabrikam.example', 'pilot2@fabrikam.example'] });
+    expect(file.import.teams).toEqual({ serviceProvider: 'Pexip', policyAssignments: ['users/PexipServiceProviderEnabled'] });
+
+    // The vendor app was never consented here: leave consent to a stack with the azuread provider.
+    file.consent = { enabled: false };
+    fs.writeFileSync(path.join(project.tenantsDir, 'fabrikam.yaml'), stringify(file));
+    emulator.log.reset();
+    const deploy = await project.deploy('fabrikam');
+
+    expect(ok(deploy)).toEqual({ code: 0 });
+    expect(deploy.stdout).toMatch(/Plan: 2 to import, 0 to add, 0 to change, 0 to destroy\./);
+    expect(emulator.log.writes()).toEqual([]);
+  });
+});

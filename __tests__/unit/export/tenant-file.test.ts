@@ -8,7 +8,7 @@ import type { VideoInteropProvider } from '../../../teams/types';
 import { parseExportOptions } from '../../../scripts/export/options';
 import { ExportError, planExport } from '../../../scripts/export/plan';
 import { renderTenantFile } from '../../../scripts/export/render';
-import { exportTenantFile } from '../../../scripts/export/tenant-file';
+import { exportTenantFile, policyGrantedOnlyToUsers } from '../../../scripts/export/tenant-file';
 
 const TENANT_ID = '5df714c9-1b0c-491c-8262-705358be54ab';
 const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
@@ -52,10 +52,10 @@ const consentOf = (appIds: readonly string[]): Part<ConsentReadout> =>
     })),
   });
 
-function exportText(args: string[], teams: TeamsReadout, consent: Part<ConsentReadout>, dns?: Part<DnsReadout>): string {
+function exportText(args: string[], teams: TeamsReadout, consent: Part<ConsentReadout>, dns?: Part<DnsReadout>, holders?: Part<readonly string[]>): string {
   const options = parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'contoso', ...args]);
   const plan = planExport(options, teams);
-  return renderTenantFile(TENANT_ID, exportTenantFile(options, plan, teams, consent, dns));
+  return renderTenantFile(TENANT_ID, exportTenantFile(options, plan, teams, consent, dns, holders));
 }
 
 describe('export of a Pexip tenant set up as the vendor documents it', () => {
@@ -79,7 +79,7 @@ describe('export of a Pexip tenant set up as the vendor documents it', () => {
 
   test('says at the top that DNS was not read and that direct user grants are not', () => {
     expect(text).toContain('#   - DNS was not read (no --dns-zone)');
-    expect(text).toContain('#   - users holding the policy by direct assignment are not read by export');
+    expect(text).toContain('#   - users holding the policy by direct assignment are not read when the policy is granted tenant-wide or to groups');
   });
 });
 
@@ -117,7 +117,30 @@ describe('what the tenant holds beyond one file', () => {
   });
 
   test('a policy granted nowhere the reader sees is an error, not a guess', () => {
-    expect(() => exportText([], teamsOf({ tenantGrant: read(null) }), consentOf([PEXIP_APP]))).toThrow(/granted neither tenant-wide nor to a group/);
+    expect(() => exportText([], teamsOf({ tenantGrant: read(null) }), consentOf([PEXIP_APP]), undefined, unreadable('users holding PexipServiceProviderEnabled: the user search answered 404'))).toThrow(
+      'PexipServiceProviderEnabled is granted neither tenant-wide nor to a group, and its users cannot be listed (users holding PexipServiceProviderEnabled: the user search answered 404), so the file\'s assignment cannot be told',
+    );
+  });
+
+  test('a policy granted user by user exports those users, imported as users/<policy>', () => {
+    const teams = teamsOf({ tenantGrant: read(null) });
+    const options = parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'contoso']);
+    const text = exportText([], teams, consentOf([PEXIP_APP]), undefined, read(['alice@contoso.com', 'bob@contoso.com']));
+    const file = parse(text);
+
+    expect(policyGrantedOnlyToUsers(planExport(options, teams), teams)).toBe('PexipServiceProviderEnabled');
+    expect(parseTenantFile('contoso.yaml', text).problems).toEqual([]);
+    expect(file.teams.assignment).toEqual({ users: ['alice@contoso.com', 'bob@contoso.com'] });
+    expect(file.import.teams.policyAssignments).toEqual(['users/PexipServiceProviderEnabled']);
+  });
+
+  test('the user search is needed only where neither a tenant-wide grant nor a group holds the policy', () => {
+    const options = parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'contoso']);
+    const global = teamsOf();
+    const unknownGlobal = teamsOf({ tenantGrant: unreadable('404') });
+
+    expect(policyGrantedOnlyToUsers(planExport(options, global), global)).toBeUndefined();
+    expect(policyGrantedOnlyToUsers(planExport(options, unknownGlobal), unknownGlobal)).toBeUndefined();
   });
 
   test('a Poly tenant consents and imports both RealConnect apps', () => {
