@@ -12,7 +12,7 @@ import { sameName, type DataSourceType } from './data-source';
 
 const schema: BlockSchema = {
   version: 0,
-  description: "The tenant's Teams video interop service policies (pre-built by Microsoft). Needs the Teams Administrator role (or a role that reads Teams settings).",
+  description: "The tenant's Teams video interop service policies (pre-built by Microsoft). Needs the Teams Administrator role.",
   attributes: {
     id: { type: 'string', computed: true, description: 'The tenant id the list was read from.' },
     provider_name: {

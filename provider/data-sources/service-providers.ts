@@ -23,7 +23,7 @@ const serviceProviderObject: TfType = [
 
 const schema: BlockSchema = {
   version: 0,
-  description: "The tenant's Teams video interop service providers, as the service holds them. Needs the Teams Administrator role (or a role that reads Teams settings).",
+  description: "The tenant's Teams video interop service providers, as the service holds them. Needs the Teams Administrator role.",
   attributes: {
     id: { type: 'string', computed: true, description: 'The tenant id the list was read from.' },
     identity: {
