@@ -19,6 +19,7 @@ import { VendorAppConsent } from './vendor-app-consent';
 import { VideoInteropProvider } from './video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
 import { FederationAllowedDomain } from './federation-allowed-domain';
+import { importExisting } from './cvi/tenant-imports';
 
 export * from './cvi/tenant-props';
 export type { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
@@ -28,7 +29,10 @@ export class CviTenant extends Construct {
   public readonly settings: ResolvedTenantSettings;
   /** The `cvi` provider the Teams objects use. */
   public readonly cviProvider: TerraformProvider;
+  /** The consent of the first app id (`consents[0]`). */
   public readonly consent?: VendorAppConsent;
+  /** One consent per app id the tenant consents, in the order of the app ids. */
+  public readonly consents: VendorAppConsent[] = [];
   public readonly dnsRecords?: CviDnsRecords;
   public readonly videoInteropProvider: VideoInteropProvider;
   /** One per scope: global, each group, or the users. */
@@ -43,7 +47,20 @@ export class CviTenant extends Construct {
 
     if (this.settings.consent) {
       const azuread = providers.azuread ?? defaultProvider(this, props, 'azuread', () => new AzureadProvider(this, 'azuread', { tenantId: props.tenant.id }));
-      this.consent = new VendorAppConsent(this, 'consent', { ...this.settings.consent, provider: azuread });
+      const { appIds, applicationPermissions, delegatedPermissions, useExistingServicePrincipal } = this.settings.consent;
+      // The first keeps the construct id `consent` a one-app stack always had, so adding the
+      // vendor's other apps never replaces the resources already there.
+      this.consents = appIds.map(
+        (appId, i) =>
+          new VendorAppConsent(this, i === 0 ? 'consent' : `consent-${appId.toLowerCase()}`, {
+            appId,
+            applicationPermissions,
+            delegatedPermissions,
+            useExistingServicePrincipal,
+            provider: azuread,
+          }),
+      );
+      this.consent = this.consents[0];
     }
     this.dnsRecords = addDnsRecords(this, props, providers.dns);
 
@@ -54,7 +71,7 @@ export class CviTenant extends Construct {
       aadApplicationIds: this.settings.aadApplicationIds,
       allowAppGuestJoinsAsAuthenticated: this.settings.allowAppGuestJoinsAsAuthenticated,
       provider: this.cviProvider,
-      dependsOn: consentGrant(this.consent),
+      dependsOn: consentGrant(this.consents),
     });
     // The provider first: a granted policy whose provider does not exist yet stamps nothing on invites.
     const afterProvider = [this.videoInteropProvider.resource];
@@ -72,9 +89,21 @@ export class CviTenant extends Construct {
         domain: props.federation.allowedDomain,
         allowOpeningFederation: props.federation.allowOpeningFederation,
         provider: this.cviProvider,
-        dependsOn: consentGrant(this.consent),
+        dependsOn: consentGrant(this.consents),
       });
     }
+    importExisting(
+      {
+        tenantName: props.tenant.name,
+        videoInteropProvider: this.videoInteropProvider,
+        policyAssignments: this.policyAssignments,
+        federationAllowedDomain: this.federationAllowedDomain,
+        consents: this.consents,
+        dnsRecords: this.dnsRecords,
+        dnsOnAzure: props.dns?.provider === 'azure',
+      },
+      props.import,
+    );
   }
 }
 
@@ -96,10 +125,10 @@ function defaultProvider<T extends TerraformProvider>(scope: Construct, props: C
   return create();
 }
 
-/** Every resource of the consent, so Teams objects are created after the grant is complete. */
-function consentGrant(consent: VendorAppConsent | undefined): ITerraformDependable[] | undefined {
-  if (!consent) return undefined;
-  return [consent.servicePrincipal, ...consent.appRoleAssignments, ...(consent.delegatedGrant ? [consent.delegatedGrant] : [])];
+/** Every resource of every consent, so Teams objects are created after the grants are complete. */
+function consentGrant(consents: readonly VendorAppConsent[]): ITerraformDependable[] | undefined {
+  if (consents.length === 0) return undefined;
+  return consents.flatMap((c) => [c.servicePrincipal, ...c.appRoleAssignments, ...(c.delegatedGrant ? [c.delegatedGrant] : [])]);
 }
 
 function assignmentScopes(props: CviTenantProps): { id: string; scope: PolicyAssignmentScope }[] {

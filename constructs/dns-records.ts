@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token, TerraformProvider } from 'cdktf';
+import { Token, TerraformProvider, TerraformResource } from 'cdktf';
 import { SrvRecordSet } from '@cdktf/provider-dns/lib/srv-record-set';
 import { DnsSrvRecord } from '@cdktf/provider-azurerm/lib/dns-srv-record';
 import { canonicalName, hostNameProblem } from './dns-names';
@@ -112,6 +112,8 @@ const SERVICE_LABEL = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 export class CviDnsRecords extends Construct {
   /** Owner names of the record sets, e.g. `_sip._tcp.contoso.com`. */
   readonly ownerNames: string[] = [];
+  /** One resource per record set, in the order of `ownerNames`. */
+  readonly recordSets: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: CviDnsRecordsProps) {
     super(scope, id);
@@ -125,7 +127,7 @@ export class CviDnsRecords extends Construct {
       const name = srvRelativeOwner(records[0], props.relativeName ?? '');
       const resourceId = owner.replace(/^_/, '').replace('._', '-');
       this.ownerNames.push(`${name}.${canonicalName(props.zone.zoneName)}`);
-      writeRecordSet(this, resourceId, name, ttl, records, props);
+      this.recordSets.push(writeRecordSet(this, resourceId, name, ttl, records, props));
     }
   }
 }
@@ -137,7 +139,7 @@ function writeRecordSet(
   ttl: number,
   records: readonly SrvRecord[],
   props: CviDnsRecordsProps,
-): void {
+): TerraformResource {
   const zoneName = canonicalName(props.zone.zoneName);
   const entries = records.map((r) => ({
     port: r.port,
@@ -146,7 +148,7 @@ function writeRecordSet(
     target: r.target,
   }));
   if (props.zone instanceof AzureZone) {
-    new DnsSrvRecord(scope, resourceId, {
+    return new DnsSrvRecord(scope, resourceId, {
       name,
       zoneName,
       resourceGroupName: props.zone.resourceGroupName,
@@ -156,7 +158,7 @@ function writeRecordSet(
     });
   } else {
     // The dns provider speaks wire format: zone and targets are absolute names ending in a dot.
-    new SrvRecordSet(scope, resourceId, {
+    return new SrvRecordSet(scope, resourceId, {
       name,
       zone: `${zoneName}.`,
       ttl,

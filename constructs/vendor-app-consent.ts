@@ -42,6 +42,10 @@ export interface VendorAppConsentProps {
  * principal at apply time, never written here.
  */
 export class VendorAppConsent extends Construct {
+  /** Client id of the vendor app consented. */
+  readonly appId: string;
+  /** The application permissions granted, in the order of `appRoleAssignments`. */
+  readonly applicationPermissions: readonly string[];
   /** The vendor app's service principal in the tenant. */
   readonly servicePrincipal: ServicePrincipal;
   /** Microsoft Graph's service principal, read at plan time. */
@@ -56,6 +60,8 @@ export class VendorAppConsent extends Construct {
     checkAppId(id, props.appId);
     checkPermissions(`${id}.applicationPermissions`, applicationPermissions, 'application');
     checkPermissions(`${id}.delegatedPermissions`, delegatedPermissions, 'delegated');
+    this.appId = props.appId;
+    this.applicationPermissions = [...applicationPermissions];
 
     this.graph = new DataAzureadServicePrincipal(this, 'microsoft-graph', {
       clientId: MICROSOFT_GRAPH_APP_ID,

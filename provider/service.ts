@@ -4,6 +4,8 @@
  */
 import { providerConfigSchema, validateProviderConfig } from './config-schema';
 import { fromThrown, PartialApplyError, toDiagnosticMessages, type Diagnostic } from './diagnostics';
+import { dataSourceTypes } from './data-sources';
+import type { DataSourceType } from './data-sources/data-source';
 import { resourceTypes } from './resources';
 import type { ResourceContext, ResourceType } from './resources/resource';
 import { objectType, toSchemaMessage, completeObject } from './schema';
@@ -20,10 +22,16 @@ function lookup(typeName: unknown): ResourceType {
   return type;
 }
 
-const asObject = (dv: unknown, type: ResourceType): TfObject | null =>
+function lookupDataSource(typeName: unknown): DataSourceType {
+  const type = dataSourceTypes.find((d) => d.name === typeName);
+  if (!type) throw new Error(`the cvi provider has no data source "${String(typeName)}"; it has ${dataSourceTypes.map((d) => d.name).join(', ')}`);
+  return type;
+}
+
+const asObject = (dv: unknown, type: ResourceType | DataSourceType): TfObject | null =>
   decodeDynamic(dv as WireDynamicValue | undefined, objectType(type.schema)) as TfObject | null;
 
-const encodeObject = (value: TfObject | null, type: ResourceType): WireDynamicValue =>
+const encodeObject = (value: TfObject | null, type: ResourceType | DataSourceType): WireDynamicValue =>
   encodeDynamic(value === null ? null : completeObject(type.schema, value), objectType(type.schema));
 
 export function createProviderMethods(): ProviderMethods {
@@ -65,14 +73,19 @@ export function createProviderMethods(): ProviderMethods {
   }
 
   const resourceSchemas = Object.fromEntries(resourceTypes.map((r) => [r.name, toSchemaMessage(r.schema)]));
+  const dataSourceSchemas = Object.fromEntries(dataSourceTypes.map((d) => [d.name, toSchemaMessage(d.schema)]));
   // Our schema depends on nothing at run time, so Terraform may reuse the copy it already has
   // instead of asking every provider process again.
   const serverCapabilities = { getProviderSchemaOptional: true };
 
   return {
-    GetMetadata: async () => ({ serverCapabilities, resources: resourceTypes.map((r) => ({ typeName: r.name })) }),
+    GetMetadata: async () => ({
+      serverCapabilities,
+      resources: resourceTypes.map((r) => ({ typeName: r.name })),
+      dataSources: dataSourceTypes.map((d) => ({ typeName: d.name })),
+    }),
 
-    GetProviderSchema: async () => ({ provider: toSchemaMessage(providerConfigSchema), resourceSchemas, serverCapabilities }),
+    GetProviderSchema: async () => ({ provider: toSchemaMessage(providerConfigSchema), resourceSchemas, dataSourceSchemas, serverCapabilities }),
 
     ValidateProviderConfig: async (req) => {
       const config = decodeDynamic(req.config as WireDynamicValue, configType) as TfObject;
@@ -84,9 +97,12 @@ export function createProviderMethods(): ProviderMethods {
       return { diagnostics: toDiagnosticMessages(type.validate(asObject(req.config, type) ?? {})) };
     },
 
-    ValidateDataResourceConfig: async (req) => ({
-      diagnostics: toDiagnosticMessages([{ severity: 'error', summary: 'No data sources', detail: `the cvi provider has no data source "${String(req.typeName)}"` }]),
-    }),
+    ValidateDataResourceConfig: (req) =>
+      guarded('Invalid data source configuration', async (diagnostics) => {
+        const type = lookupDataSource(req.typeName);
+        diagnostics.push(...type.validate(asObject(req.config, type) ?? {}));
+        return {};
+      }),
 
     UpgradeResourceState: (req) =>
       guarded('Could not read stored state', async () => {
@@ -159,6 +175,13 @@ export function createProviderMethods(): ProviderMethods {
         const type = lookup(req.typeName);
         const state = await type.import(context(warnings), String(req.id ?? ''));
         return { importedResources: [{ typeName: type.name, state: encodeObject(state, type) }] };
+      }),
+
+    ReadDataSource: (req) =>
+      guarded('Could not read the data source', async (warnings) => {
+        const type = lookupDataSource(req.typeName);
+        const config = asObject(req.config, type) ?? {};
+        return { state: encodeObject(await type.read(context(warnings), config), type) };
       }),
 
     StopProvider: async () => {

@@ -15,10 +15,12 @@ interface ServicePrincipalWire {
   appRoles?: { id: string; value?: string | null }[];
 }
 interface AppRoleAssignmentWire {
+  id: string;
   appRoleId: string;
   resourceId: string;
 }
 interface PermissionGrantWire {
+  id: string;
   clientId: string;
   consentType: string;
   resourceId: string;
@@ -45,7 +47,7 @@ export async function readConsent(graph: GraphClient, appIds: readonly string[])
   const roleNames = new Map((graphSp.appRoles ?? []).filter((r) => r.value).map((r) => [r.id.toLowerCase(), r.value as string]));
   const apps: AppConsentRead[] = [];
   for (const appId of appIds) apps.push({ appId, consent: await readAppConsent(graph, appId, graphSp.id, roleNames) });
-  return read({ apps });
+  return read({ apps, graphServicePrincipalId: graphSp.id });
 }
 
 async function readAppConsent(graph: GraphClient, appId: string, graphSpId: string, roleNames: Map<string, string>): Promise<Part<AppConsent>> {
@@ -57,8 +59,8 @@ async function readAppConsent(graph: GraphClient, appId: string, graphSpId: stri
     const onGraph = assignments.filter((a) => sameId(a.resourceId, graphSpId));
     const names = onGraph.map((a) => roleNames.get(a.appRoleId.toLowerCase())).filter((n): n is string => n !== undefined);
     const unknown = onGraph.filter((a) => !roleNames.has(a.appRoleId.toLowerCase())).map((a) => a.appRoleId);
-    const scopes = grants
-      .filter((g) => sameId(g.resourceId, graphSpId) && g.consentType === 'AllPrincipals')
+    const forAll = grants.filter((g) => sameId(g.resourceId, graphSpId) && g.consentType === 'AllPrincipals');
+    const scopes = forAll
       .flatMap((g) => (g.scope ?? '').split(' '))
       .filter((s) => s !== '');
     return read({
@@ -68,6 +70,13 @@ async function readAppConsent(graph: GraphClient, appId: string, graphSpId: stri
       applicationPermissions: [...new Set(names)].sort(),
       unknownAppRoleIds: unknown,
       delegatedScopes: [...new Set(scopes)].sort(),
+      appRoleAssignmentIds: Object.fromEntries(
+        onGraph.flatMap((a) => {
+          const name = roleNames.get(a.appRoleId.toLowerCase());
+          return name ? [[name, a.id]] : [];
+        }),
+      ),
+      ...(forAll[0] ? { delegatedGrantId: forAll[0].id } : {}),
     });
   } catch (err) {
     return unreadable(`app ${appId}: ${reasonOf(err)}`);

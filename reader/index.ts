@@ -10,4 +10,5 @@ export { readConsent } from './consent';
 export { readSrvRecordSets, resolverAddress } from './dns';
 export type { SrvReadOptions } from './dns';
 export { readTeams } from './teams';
+export { readPolicyHolders } from './policy-holders';
 export * from './readout';

@@ -53,6 +53,10 @@ export interface AppConsent {
   readonly unknownAppRoleIds: readonly string[];
   /** Delegated Microsoft Graph scopes granted for all users (consentType AllPrincipals), sorted. */
   readonly delegatedScopes: readonly string[];
+  /** Graph's id of each app role assignment on Microsoft Graph, by permission name (what an import needs). */
+  readonly appRoleAssignmentIds?: Readonly<Record<string, string>>;
+  /** Graph's id of the delegated grant to Microsoft Graph for all users; undefined when there is none. */
+  readonly delegatedGrantId?: string;
 }
 
 export interface AppConsentRead {
@@ -63,6 +67,8 @@ export interface AppConsentRead {
 
 export interface ConsentReadout {
   readonly apps: readonly AppConsentRead[];
+  /** Object id of Microsoft Graph's service principal in the tenant (the resource of every app role assignment). */
+  readonly graphServicePrincipalId?: string;
 }
 
 /** One SRV answer: what a caller's resolver gets. */

@@ -15,6 +15,7 @@ export const commands: Record<string, Command> = {
   provider: { summary: 'install the cvi Terraform provider as a filesystem mirror, or pack it for a registry', load: () => import('./commands/provider') },
   init: { summary: 'scaffold a tenants repository that uses this package (cvi init <dir>)', load: () => import('./commands/init') },
   verify: { summary: 'check the world against the tenant files: SRV records, consent, Teams objects (exit 0 ok, 2 differs, 1 error)', load: () => import('./commands/verify') },
+  export: { summary: 'write a tenant file (with import ids) for a tenant set up by hand, read from the live tenant', load: () => import('./commands/export') },
   drift: { summary: 'plan every tenant stack and report drift (exit 0 in sync, 2 drift, 1 error)', load: () => import('./commands/drift') },
 };
 

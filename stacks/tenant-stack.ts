@@ -22,7 +22,10 @@ export class TenantStack extends TerraformStack {
   /** Vendor defaults filled in: the values the Teams objects and the consent are built from. */
   readonly settings: ResolvedTenantSettings;
   readonly tenant: CviTenant;
+  /** The first app's consent (`consents[0]`). */
   readonly consent?: VendorAppConsent;
+  /** One consent per app id the tenant consents. */
+  readonly consents: VendorAppConsent[];
   readonly dnsRecords?: CviDnsRecords;
 
   constructor(scope: Construct, config: TenantConfig, options: TenantStackOptions = {}) {
@@ -35,6 +38,7 @@ export class TenantStack extends TerraformStack {
     this.tenant = new CviTenant(this, 'tenant', { ...config, teamsEndpoint: process.env.CVI_TEAMS_ENDPOINT || undefined });
     this.settings = this.tenant.settings;
     this.consent = this.tenant.consent;
+    this.consents = this.tenant.consents;
     this.dnsRecords = this.tenant.dnsRecords;
   }
 }

@@ -9,7 +9,10 @@ import type { CviTenantProps } from './tenant-props';
 import { VideoInteropProviderIdentity } from '../video-interop-provider';
 
 export interface ResolvedConsent {
+  /** The first app consented (the one an older stack consented alone). */
   readonly appId: string;
+  /** Every app consented, `appId` first: all the vendor's enterprise apps, or the one given. */
+  readonly appIds: readonly string[];
   readonly applicationPermissions: readonly string[];
   readonly delegatedPermissions: readonly string[];
   readonly useExistingServicePrincipal: boolean;
@@ -47,7 +50,10 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
   const keyDomain = tenantKeyDomain(tenantKey, props.tenant.domain);
   // The app that is granted consent is the one whose bots join: it belongs in aad_application_ids.
   const appIds = provider.aadApplicationIds ?? (consent.appId ? [consent.appId] : vendor.appIds);
-  const appId = consent.appId ?? appIds[0];
+  // Every app whose bots join needs the grant (Poly RealConnect has two); an app id given for
+  // consent alone narrows it to that one.
+  const consentedAppIds = consent.appId ? [consent.appId] : appIds;
+  const appId = consentedAppIds[0];
 
   return {
     providerIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropProviderIdentity,
@@ -59,6 +65,7 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
     consent: managesConsent
       ? {
           appId: need('consent.appId', appId, props, "its app id is not published; or set consent.enabled: false"),
+          appIds: [...consentedAppIds],
           applicationPermissions: consent.applicationPermissions ?? vendor.applicationPermissions,
           delegatedPermissions: consent.delegatedPermissions ?? vendor.delegatedPermissions,
           useExistingServicePrincipal: consent.useExistingServicePrincipal ?? false,

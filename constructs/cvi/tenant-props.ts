@@ -46,7 +46,7 @@ export interface CviTenantConsent {
    * hand, or another stack), and the stack holds only the Teams objects (and DNS). @default true
    */
   readonly enabled?: boolean;
-  /** Client id of the vendor's multi-tenant app. @default the vendor's first known app id */
+  /** Client id of the one vendor app to consent. @default every `teams.provider.aadApplicationIds` (the vendor's known app ids) */
   readonly appId?: string;
   /** Graph application permissions by name. @default the vendor's (the CVI minimum) */
   readonly applicationPermissions?: readonly string[];
@@ -88,6 +88,32 @@ export interface CviTenantDns {
   readonly records?: readonly SrvRecord[];
 }
 
+/** The ids of one vendor app's consent objects, as the azuread provider imports them. */
+export interface CviTenantConsentImport {
+  /** `/servicePrincipals/<object id>` */
+  readonly servicePrincipal: string;
+  /** By permission name: `/servicePrincipals/<Graph's service principal id>/appRoleAssignedTo/<assignment id>` */
+  readonly appRoleAssignments?: Readonly<Record<string, string>>;
+  /** `/oauth2PermissionGrants/<grant id>` */
+  readonly delegatedGrant?: string;
+}
+
+/** Objects that already exist in the tenant: their import ids, adopted on the first deploy. */
+export interface CviTenantImport {
+  readonly teams?: {
+    /** The identity, e.g. `Pexip`. */
+    readonly serviceProvider?: string;
+    /** `global`, `global/<policy>`, `group/<id>`, `users/<policy>`, `users/<policy>/<user>,<user>` */
+    readonly policyAssignments?: readonly string[];
+    /** The domain. */
+    readonly federationAllowedDomain?: string;
+  };
+  /** By vendor app id. */
+  readonly consent?: Readonly<Record<string, CviTenantConsentImport>>;
+  /** Absolute names of the SRV record sets, ending in a dot (`_sip._tcp.contoso.com.`). */
+  readonly dns?: readonly string[];
+}
+
 /** Provider instances to use instead of the ones CviTenant would create. */
 export interface CviTenantProviders {
   /** @default a `cvi` provider with the tenant's id and `teamsEndpoint` */
@@ -111,6 +137,8 @@ export interface CviTenantProps {
   readonly dns?: CviTenantDns;
   /** The hosted vendor's domain to allow for federation. @default none */
   readonly federation?: { readonly allowedDomain: string; readonly allowOpeningFederation?: boolean };
+  /** Existing objects to import on the first deploy. @default none: every object is created */
+  readonly import?: CviTenantImport;
   /** @default providers created from the props */
   readonly providers?: CviTenantProviders;
   /** Teams admin API base URL for the `cvi` provider this construct creates (the emulator). @default the cloud's */

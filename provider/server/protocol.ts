@@ -134,7 +134,10 @@ export const providerMethods: Record<string, { request: MessageDescriptor; respo
       diagnostics: many(2, () => Diagnostic),
     },
   },
-  ReadDataSource: { request: { typeName: str(1) }, response: { diagnostics: many(2, () => Diagnostic) } },
+  ReadDataSource: {
+    request: { typeName: str(1), config: msg(2, () => DynamicValue) },
+    response: { state: msg(1, () => DynamicValue), diagnostics: many(2, () => Diagnostic) },
+  },
   GetFunctions: { request: Empty, response: { diagnostics: many(2, () => Diagnostic) } },
   StopProvider: { request: Empty, response: { error: str(1) } },
 };

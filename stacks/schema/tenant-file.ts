@@ -6,6 +6,7 @@ import { teamsSection } from './teams';
 import { consentSection } from './consent';
 import { dnsSection } from './dns';
 import { backendSection } from './backend';
+import { importSection } from './import';
 import { checkDnsRecords } from './dns-records-check';
 
 const tenantSection = z
@@ -36,6 +37,7 @@ export const tenantFileSchema = z
     dns: dnsSection.optional(),
     federation: federationSection.optional(),
     backend: backendSection.optional(),
+    import: importSection.optional(),
   })
   .superRefine((file, ctx) => {
     const vendor = vendorDefaults(file.vendor);

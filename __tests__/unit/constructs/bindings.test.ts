@@ -6,6 +6,8 @@ import {
   CviVideoInteropPolicyAssignment,
   CviVideoInteropServiceProvider,
   CVI_PROVIDER_SOURCE,
+  DataCviVideoInteropPolicies,
+  DataCviVideoInteropServiceProviders,
 } from '../../../constructs/cvi';
 
 function synthJson(build: (stack: TerraformStack) => void): any {
@@ -153,5 +155,25 @@ describe('cvi resource bindings', () => {
     new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'X', users: ['a@contoso.com'] });
     const hcl: string = Testing.synthHcl(stack);
     expect(hcl).toMatch(/users = \{\s*"a@contoso\.com" = true\s*\}/);
+  });
+});
+
+describe('data source bindings', () => {
+  test('a service providers data source with an identity synthesizes a data block with the filter', () => {
+    const json = synthJson((stack) => new DataCviVideoInteropServiceProviders(stack, 'pexip', { identity: 'Pexip' }));
+    expect(json.data.cvi_video_interop_service_providers.pexip).toEqual({ identity: 'Pexip' });
+  });
+
+  test('a policies data source without a filter synthesizes an empty data block', () => {
+    const json = synthJson((stack) => new DataCviVideoInteropPolicies(stack, 'all'));
+    expect(json.data.cvi_video_interop_policies.all).toEqual({});
+  });
+
+  test('an element of the listed objects is a reference into the data source', () => {
+    const json = synthJson((stack) => {
+      const policies = new DataCviVideoInteropPolicies(stack, 'pexip', { providerName: 'Pexip' });
+      new CviVideoInteropPolicyAssignment(stack, 'global', { policyName: policies.policies.get(0).name, global: true });
+    });
+    expect(json.resource.cvi_video_interop_policy_assignment.global.policy_name).toBe('${data.cvi_video_interop_policies.pexip.policies[0].name}');
   });
 });

@@ -114,6 +114,47 @@ describe('CviTenant with vendor defaults', () => {
   });
 });
 
+describe('CviTenant consent for every app id of the vendor', () => {
+  const poly = (overrides: Partial<CviTenantProps> = {}): CviTenantProps => ({
+    tenant: { id: TENANT_ID, name: 'fabrikam', domain: 'fabrikam.com' },
+    vendor: 'poly',
+    teams: { provider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
+    ...overrides,
+  });
+  const byClientId = (synthesized: string) =>
+    Object.fromEntries(Object.entries<any>(JSON.parse(synthesized).resource.azuread_service_principal).map(([name, sp]) => [sp.client_id, name]));
+
+  test('a Poly tenant consents both RealConnect apps: a service principal, four app roles and a delegated grant each', () => {
+    const synthesized = synth(poly());
+    expect(Object.keys(byClientId(synthesized)).sort()).toEqual([...POLY_APPS].sort());
+    expect(resources(synthesized, 'azuread_app_role_assignment')).toHaveLength(8);
+    expect(resources(synthesized, 'azuread_service_principal_delegated_permission_grant')).toHaveLength(2);
+  });
+
+  test('the first app keeps the address a one-app consent had; the second is named after its app id', () => {
+    const both = byClientId(synth(poly()));
+    const firstOnly = byClientId(synth(poly({ consent: { appId: POLY_APPS[0] } })));
+    expect(both[POLY_APPS[0]]).toBe(firstOnly[POLY_APPS[0]]);
+    expect(both[POLY_APPS[1]]).toContain(`consent-${POLY_APPS[1]}`);
+  });
+
+  test('the Teams provider waits for both consents', () => {
+    const synthesized = synth(poly());
+    const [provider] = resources(synthesized, 'cvi_video_interop_service_provider');
+    const spNames = Object.values(byClientId(synthesized)).map((n) => `azuread_service_principal.${n}`);
+    expect(provider.depends_on).toEqual(expect.arrayContaining(spNames));
+    expect(provider.depends_on.filter((d: string) => d.startsWith('azuread_app_role_assignment.'))).toHaveLength(8);
+  });
+
+  test('a consent app id in the file narrows consent to that app', () => {
+    expect(Object.keys(byClientId(synth(poly({ consent: { appId: POLY_APPS[1] } }))))).toEqual([POLY_APPS[1]]);
+  });
+
+  test('a Pexip tenant still has exactly one consent', () => {
+    expect(Object.keys(byClientId(synth(pexip())))).toEqual([PEXIP_APP]);
+  });
+});
+
 describe('CviTenant without consent (Teams only)', () => {
   const teamsOnly = pexip({ consent: { enabled: false } });
 

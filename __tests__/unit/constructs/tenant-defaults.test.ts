@@ -64,7 +64,7 @@ describe('resolveTenantSettings overrides and unknown app ids', () => {
     expect(settings.consent?.delegatedPermissions).toEqual([]);
   });
 
-  it('lists both Poly RealConnect app ids for Teams and consents the first', () => {
+  it('lists both Poly RealConnect app ids for Teams and consents both, the first first', () => {
     const tenant = ciscoTenant();
     tenant.vendor = 'poly';
     tenant.teams.provider.tenantKey = '604218573@t.plcm.vc';
@@ -72,5 +72,6 @@ describe('resolveTenantSettings overrides and unknown app ids', () => {
     const settings = resolveTenantSettings(configOf(tenant));
     expect(settings.aadApplicationIds).toHaveLength(2);
     expect(settings.consent?.appId).toBe(settings.aadApplicationIds?.[0]);
+    expect(settings.consent?.appIds).toEqual(settings.aadApplicationIds);
   });
 });

@@ -3,6 +3,7 @@
  * names, types and flags exactly as the contract states them.
  */
 import { providerConfigSchema } from '../../../provider/config-schema';
+import { dataSourceTypes } from '../../../provider/data-sources';
 import { resourceTypes } from '../../../provider/resources';
 import type { BlockSchema } from '../../../provider/schema';
 
@@ -65,8 +66,25 @@ describe('the cvi provider schema contract', () => {
     expect(schemaOf('cvi_federation_allowed_domain').attributes.domain.forcesReplacement).toBe(true);
   });
 
+  it('describes the data sources: an optional filter, the tenant id and a computed list', () => {
+    const dataSchema = (name: string) => dataSourceTypes.find((d) => d.name === name)!.schema;
+    expect(flags(dataSchema('cvi_video_interop_service_providers'))).toEqual({
+      id: { type: 'string', computed: true },
+      identity: { type: 'string', optional: true },
+      service_providers: {
+        type: ['list', ['object', { identity: 'string', tenant_key: 'string', instruction_uri: 'string', aad_application_ids: ['list', 'string'], allow_app_guest_joins_as_authenticated: 'bool' }]],
+        computed: true,
+      },
+    });
+    expect(flags(dataSchema('cvi_video_interop_policies'))).toEqual({
+      id: { type: 'string', computed: true },
+      provider_name: { type: 'string', optional: true },
+      policies: { type: ['list', ['object', { name: 'string', description: 'string', provider_name: 'string', enabled: 'bool' }]], computed: true },
+    });
+  });
+
   it('marks no attribute sensitive, because no secret is ever an attribute', () => {
-    const all = [providerConfigSchema, ...resourceTypes.map((r) => r.schema)].flatMap((s) => Object.keys(s.attributes));
+    const all = [providerConfigSchema, ...resourceTypes.map((r) => r.schema), ...dataSourceTypes.map((d) => d.schema)].flatMap((s) => Object.keys(s.attributes));
 
     expect(all.filter((name) => /secret|password|token/i.test(name))).toEqual([]);
   });

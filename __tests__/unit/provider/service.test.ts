@@ -48,14 +48,6 @@ describe('the provider methods', () => {
 
     expect(answer.diagnostics).toEqual([expect.objectContaining({ severity: SEVERITY_ERROR, detail: expect.stringContaining('was not configured') })]);
   });
-
-  it('say that the provider has no data sources', async () => {
-    const methods = createProviderMethods();
-
-    const answer = await methods.ValidateDataResourceConfig({ typeName: 'cvi_anything' });
-
-    expect(answer.diagnostics).toEqual([expect.objectContaining({ detail: 'the cvi provider has no data source "cvi_anything"' })]);
-  });
 });
 
 describe('an apply that fails after writing', () => {

@@ -41,9 +41,12 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
 
     const consent = await readConsent(graph, [PEXIP_APP]);
 
+    const vendorSp = directory.servicePrincipalByAppId(PEXIP_APP)!.id;
+    const assignmentIds = Object.fromEntries(CVI_MINIMUM.map((name) => [name, directory.appRoleAssignmentsOf(vendorSp).find((a) => a.appRoleId === directory.appRoleId(name))!.id]));
     expect(consent).toEqual({
       status: 'read',
       value: {
+        graphServicePrincipalId: directory.servicePrincipalByAppId('00000003-0000-0000-c000-000000000000')!.id,
         apps: [
           {
             appId: PEXIP_APP,
@@ -56,6 +59,8 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
                 applicationPermissions: [...CVI_MINIMUM].sort(),
                 unknownAppRoleIds: [],
                 delegatedScopes: ['User.Read'],
+                appRoleAssignmentIds: assignmentIds,
+                delegatedGrantId: directory.permissionGrantsOf(vendorSp)[0].id,
               },
             },
           },
