@@ -1,5 +1,6 @@
 /** The command line of `cvi export`. */
 import { VENDOR_NAMES, type VendorName } from '../../constructs/vendors';
+import { isGuid } from '../../domain/identifiers';
 
 export interface ExportOptions {
   readonly tenantId: string;
@@ -49,7 +50,6 @@ Exit: 0 written; 1 the tenant could not be read or the file would not be valid.`
 export class ExportUsageError extends Error {}
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseExportOptions(args: readonly string[]): ExportOptions {
   const o: { -readonly [K in keyof ExportOptions]?: ExportOptions[K] } = { help: false };
@@ -63,7 +63,7 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
     if (value === undefined || value.startsWith('--') || value === '') throw new ExportUsageError(`${flag} needs a value`);
     switch (flag) {
       case '--tenant-id':
-        if (!GUID.test(value)) throw new ExportUsageError(`--tenant-id must be a GUID, got "${value}"`);
+        if (!isGuid(value)) throw new ExportUsageError(`--tenant-id must be a GUID, got "${value}"`);
         o.tenantId = value;
         break;
       case '--name':
