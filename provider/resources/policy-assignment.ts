@@ -18,6 +18,8 @@ import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/value
 import type { ResourceContext, ResourceType } from './resource';
 import { pathSegmentProblem } from './provider-identity';
 import { rankAsRead, scopeChanges, scopeOf, usersDiff, type Scope } from './policy-scope';
+import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored } from './adoption';
+import { assignmentOccupant } from './assignment-occupant';
 
 const NAME = 'cvi_video_interop_policy_assignment';
 /** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
@@ -49,6 +51,7 @@ const schema: BlockSchema = {
       optional: true,
       description: 'Users (UPNs or object ids) granted directly, in batches. Exactly one of global, group_id, users.',
     },
+    take_over: takeOverAttribute,
   },
 };
 
@@ -126,7 +129,15 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   if (input.prior) outcome.requiresReplace.push(...scopeChanges(input.prior, planned));
   const policyName = knownString(planned.policy_name);
   if (ctx && policyName !== undefined) await checkPolicyName(ctx, policyName);
+  if (ctx && input.prior === null) await adoptionRule(ctx, planned, 'plan');
   return outcome;
+}
+
+const TAKEN = 'Policy assignment already exists';
+
+/** The adoption rule (adoption.ts): a create must not silently take a scope someone else holds. */
+async function adoptionRule(ctx: ResourceContext, planned: TfObject, phase: 'plan' | 'apply'): Promise<void> {
+  applyAdoptionRule(ctx, NAME, TAKEN, planned, await assignmentOccupant(ctx, planned, phase), phase);
 }
 
 const PROBE_HINT = 'Run `npx cvi probe` against this tenant and attach its report to an issue, so the read can be added.';
@@ -186,7 +197,10 @@ async function assignUsers(ctx: ResourceContext, policyName: string | null, user
 }
 
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  await ctx.session.serialized(() => grant(ctx, planned, knownStrings(planned.users) ?? []), grantOrder(planned));
+  await ctx.session.serialized(async () => {
+    await adoptionRule(ctx, planned, 'apply');
+    await grant(ctx, planned, knownStrings(planned.users) ?? []);
+  }, grantOrder(planned));
   return planned;
 }
 
@@ -267,14 +281,17 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
       const read = await client.grantTenant(null, options);
       lists.forget('tenant-grant');
       if (!read.available) warnTenantGrantUnread(ctx, read.reason, 'the default was restored but could not be read back');
+      warnDefaultRestored(ctx, 'the tenant-wide policy is Global again');
       return;
     }
     case 'group':
       await client.removeGroup(String(state.group_id), options);
       lists.forget('groups');
+      warnDefaultRestored(ctx, `group ${String(state.group_id)} has no ${String(state.policy_name)} grant any more`);
       return;
     case 'users':
       await assignUsers(ctx, null, knownStrings(state.users) ?? []);
+      warnDefaultRestored(ctx, `the direct grant of ${String(state.policy_name)} to the users was removed`);
       return;
   }
 }
@@ -282,7 +299,7 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
 // ---- import ----
 async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
   const { lists, client, tenantId } = ctx.session;
-  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null };
+  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null, take_over: null };
   const notFound = (what: string) =>
     new DiagnosticError('Cannot import: nothing assigned', `tenant ${tenantId}: ${what}; nothing to import for id "${id}".`);
   const global = /^global(?:\/(.+))?$/.exec(id);
