@@ -82,7 +82,8 @@ export function applyAdoptionRule(
   if (takeOver === undefined && phase === 'plan') return undefined;
   if (!takeOver) throw alreadyExists(ctx, type, summary, occupant, attribute);
   ctx.warn(
-    phase === 'plan' ? 'Will take over an existing object' : 'Took over an existing object',
+    // The object in the summary: Terraform folds warnings with equal summaries into one.
+    `${phase === 'plan' ? 'Will take over' : 'Took over'} ${occupant.description}`,
     `tenant ${ctx.session.tenantId}: ${occupant.description} already exists and ${TAKE_OVER} = true: ` +
       `${phase === 'plan' ? 'the apply adopts it and overwrites it' : 'it is now managed here, overwritten'} with this configuration. ` +
       'Destroying this resource restores the default, not the value it had before.',

@@ -57,7 +57,7 @@ describe('the adoption rule', () => {
     expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: true }, OCCUPANT, 'plan')).toBe(OCCUPANT);
     expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: true }, OCCUPANT, 'apply')).toBe(OCCUPANT);
 
-    expect(warnings.map((w) => w.summary)).toEqual(['Will take over an existing object', 'Took over an existing object']);
+    expect(warnings.map((w) => w.summary)).toEqual([`Will take over ${OCCUPANT.description}`, `Took over ${OCCUPANT.description}`]);
     expect(warnings[1].detail).toContain('the tenant-wide grant of PolycomServiceProviderEnabled already exists and take_over = true');
   });
 
