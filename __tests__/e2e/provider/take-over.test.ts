@@ -69,7 +69,7 @@ describe('a second stack declaring the objects a first stack owns', () => {
       await fresh.terraform('init');
       await fresh.terraform('plan', '-out', 'tfplan');
       const list = emulator.tenant(TENANT).getFederation();
-      emulator.tenant(TENANT).setFederation({ ...list, AllowedDomains: { AllowedDomain: [...list.AllowedDomains.AllowedDomain, { Domain: 'late.example.com' }] } });
+      emulator.tenant(TENANT).setFederation({ ...list, AllowedDomains: { AllowedDomain: [...(list.AllowedDomains.AllowedDomain ?? []), { Domain: 'late.example.com' }] } });
 
       const apply = await fresh.run('apply', 'tfplan');
 
