@@ -11,6 +11,7 @@ import type { ProviderMethods } from './server/plugin';
 import type { Message } from './server/protobuf';
 import { containsUnknown, decodeDynamic, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
 import { createSession, type Session } from './session';
+import { inDestroyRun } from './terraform-run';
 
 const configType = objectType(providerConfigSchema);
 
@@ -127,7 +128,9 @@ export function createProviderMethods(): ProviderMethods {
         const proposed = asObject(req.proposedNewState, type);
         if (proposed === null) return { plannedState: encodeObject(null, type) }; // destroy
         const config = asObject(req.config, type) ?? {};
-        const ctx = session ? context(warnings) : undefined;
+        // A destroy's first plan (a refresh) plans every configured object too; none of them is
+        // created, so none is checked against the tenant: a check must never block a destroy.
+        const ctx = session && !inDestroyRun() ? context(warnings) : undefined;
         const outcome = await type.plan({ prior, proposed, config }, ctx);
         return {
           plannedState: encodeObject(outcome.planned, type),
