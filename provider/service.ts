@@ -11,7 +11,11 @@ import type { ProviderMethods } from './server/plugin';
 import type { Message } from './server/protobuf';
 import { containsUnknown, decodeDynamic, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
 import { createSession, type Session } from './session';
+import { log } from './server/log';
+import { stopGraceMs } from './server/parent-watch';
 import { inDestroyRun } from './terraform-run';
+import { removeNote } from './in-flight';
+import { recordedCreate } from './recorded-create';
 
 const configType = objectType(providerConfigSchema);
 
@@ -117,7 +121,10 @@ export function createProviderMethods(): ProviderMethods {
       guarded('Could not read the object', async (warnings) => {
         const type = lookup(req.typeName);
         const state = asObject(req.currentState, type);
-        const live = state === null ? null : await type.read(context(warnings), state);
+        const ctx = context(warnings);
+        const live = state === null ? null : await type.read(ctx, state);
+        // In state and read: Terraform recorded the object, so no in-flight note is needed for it.
+        if (live && typeof live.id === 'string') removeNote(ctx.session.tenantId, type.name, live.id);
         return { newState: encodeObject(live, type), private: req.private };
       }),
 
@@ -147,9 +154,10 @@ export function createProviderMethods(): ProviderMethods {
         const ctx = context(warnings);
         if (planned === null) {
           if (prior !== null) await type.delete(ctx, prior);
+          if (typeof prior?.id === 'string') removeNote(ctx.session.tenantId, type.name, prior.id);
           return { newState: encodeObject(null, type) };
         }
-        const applied = prior === null ? await type.create(ctx, planned) : await type.update(ctx, prior, planned);
+        const applied = prior === null ? await recordedCreate(type, ctx, planned) : await type.update(ctx, prior, planned);
         return { newState: encodeObject(applied, type) };
       }, (error) => (error instanceof PartialApplyError ? { newState: encodeObject(error.state, lookup(req.typeName)) } : {})),
 
@@ -160,8 +168,12 @@ export function createProviderMethods(): ProviderMethods {
         return { importedResources: [{ typeName: type.name, state: encodeObject(state, type) }] };
       }),
 
+    // Ctrl-C: a write in flight gets a grace period to finish (and be recorded) before it is
+    // aborted; an aborted create is then read back (recorded-create.ts).
     StopProvider: async () => {
-      stop.abort();
+      const graceMs = stopGraceMs();
+      log('info', `stop requested; calls in flight are aborted in ${graceMs} ms`);
+      setTimeout(() => stop.abort(new Error(`stopped by Terraform (interrupt) after a ${graceMs} ms grace period`)), graceMs).unref();
       return {};
     },
   };

@@ -10,6 +10,7 @@
 import { DiagnosticError } from '../diagnostics';
 import type { AttributeSchema } from '../schema';
 import { isUnknown, type TfObject } from '../server/values';
+import { earlierNote } from '../in-flight';
 import { addressInConfig } from './config-address';
 import type { ResourceContext } from './resource';
 
@@ -63,6 +64,16 @@ export function takeOverOf(planned: TfObject): boolean | undefined {
 
 export type Phase = 'plan' | 'apply';
 
+/** The in-flight note of this configuration's own earlier, cut-off create of the object (in-flight.ts). */
+function ownNote(ctx: ResourceContext, type: string, planned: TfObject) {
+  return typeof planned.id === 'string' ? earlierNote(ctx.session.tenantId, type, planned.id) : undefined;
+}
+
+/** Whether a create may adopt an existing object: take_over, or a note says it is our own. */
+export function mayAdopt(ctx: ResourceContext, type: string, planned: TfObject): boolean {
+  return takeOverOf(planned) === true || ownNote(ctx, type, planned) !== undefined;
+}
+
 /**
  * Applies the rule to what a create found: nothing there passes; an occupant fails the create
  * unless `take_over` is true (then a warning says it will be, or was, adopted and overwritten).
@@ -78,6 +89,16 @@ export function applyAdoptionRule(
   attribute?: string,
 ): Occupant | undefined {
   if (!occupant) return undefined;
+  const note = ownNote(ctx, type, planned);
+  if (note) {
+    ctx.warn(
+      `${phase === 'plan' ? 'Will adopt' : 'Adopted'} ${occupant.description}`,
+      `tenant ${ctx.session.tenantId}: ${occupant.description} was created by an interrupted apply of this configuration (started ${note.startedAt}) ` +
+        'and never recorded in state; it is adopted and brought to this configuration, not created again.',
+      attribute,
+    );
+    return occupant;
+  }
   const takeOver = takeOverOf(planned);
   if (takeOver === undefined && phase === 'plan') return undefined;
   if (!takeOver) throw alreadyExists(ctx, type, summary, occupant, attribute);

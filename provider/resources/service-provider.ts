@@ -8,7 +8,7 @@ import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diag
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
-import { alreadyExists as occupied, applyAdoptionRule, importCommand, takeOverAttribute, takeOverOf, warnDefaultRestored, type Occupant } from './adoption';
+import { alreadyExists as occupied, applyAdoptionRule, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Occupant } from './adoption';
 import { identityProblem, MAX_IDENTITY_LENGTH } from './provider-identity';
 import type { ResourceContext, ResourceType } from './resource';
 
@@ -153,9 +153,9 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
   const identity = String(planned.identity);
   const options = ctx.session.callOptions();
   try {
-    // Without take_over the create itself is the check: the service refuses a second provider
+    // Without take_over (or a note of our own interrupted create) the create itself is the check: the service refuses a second provider
     // of an identity, and that refusal is the adoption rule's error (no extra read).
-    const existing = takeOverOf(planned) ? await liveProvider(ctx, identity) : undefined;
+    const existing = mayAdopt(ctx, NAME, planned) ? await liveProvider(ctx, identity) : undefined;
     if (existing) {
       applyAdoptionRule(ctx, NAME, SUMMARY, planned, occupant(identity, existing.identity), 'apply', 'identity');
       await ctx.session.client.updateProvider(toProvider(planned), options);
