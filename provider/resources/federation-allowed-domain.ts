@@ -103,7 +103,7 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
   // Again at apply: the list may have been emptied since the plan.
   ctx.session.lists.forget('federation');
   await refuseToOpenFederation(ctx, domain, planned.allow_opening_federation === true);
-  await adoptionRule(ctx, planned, domain, 'apply');
+  const adopted = await adoptionRule(ctx, planned, domain, 'apply');
   let outcome;
   try {
     outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());
@@ -111,7 +111,7 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
     ctx.session.lists.forget('federation');
   }
   if (outcome === 'allow-all') ctx.warn(...allowAllWarning(ctx, domain));
-  if (outcome === 'already-allowed' && planned.take_over !== true) {
+  if (outcome === 'already-allowed' && !adopted) {
     // Added by someone else between the check above and the write: ours now, say so.
     ctx.warn(
       'Domain was already on the allow-list',
