@@ -62,6 +62,9 @@ async function readBack(type: ResourceType, ctx: ResourceContext, planned: TfObj
   while (Date.now() < end) {
     try {
       const found = await type.read(readBackContext(ctx, Math.max(end - Date.now(), 1)), planned);
+      // The very object passed in means the read could not see the tenant (the tenant-wide grant
+      // without a read, evidence §6): that proves nothing either way.
+      if (found === planned) return null;
       if (found) return found;
     } catch {
       // a failed read proves nothing: try again while time is left

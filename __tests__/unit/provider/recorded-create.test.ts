@@ -119,6 +119,13 @@ describe('a create', () => {
     expect(warnings.map((w) => w.summary)).toEqual([`Created, though the create was interrupted: ${TYPE} (id not known before apply)`]);
   });
 
+  it('cut off, where the read can only echo what it was given, is not taken as created', async () => {
+    const type = typeWith(async () => Promise.reject(named('AbortError', 'The operation was aborted')), async () => planned);
+
+    await expect(recordedCreate(type, ctx, planned, dir)).rejects.toThrow(/did not find it/);
+    expect(warnings).toEqual([]);
+  });
+
   it('cut off and not found within the read-back time fails naming the object and the note that lets the next apply adopt it', async () => {
     const type = typeWith(async () => Promise.reject(named('DeadlineExceededError', 'deadline exceeded')), async () => null);
 
