@@ -62,7 +62,8 @@ describe('an apply interrupted while the provider create is in flight', () => {
   const workspaces: TerraformWorkspace[] = [];
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    // The tenant-wide grant's candidate read on, so the adoption rule can see that grant.
+    emulator = await startEmulator({ candidates: ['tenantGrantRead'] });
   });
 
   afterAll(async () => {
@@ -155,6 +156,28 @@ describe('an apply interrupted while the provider create is in flight', () => {
     await until('the create held in flight to land', () => createsApplied(emulator) === 1);
     await until('the orphaned provider to exit', () => providers.every((pid) => !existsSync(`/proc/${pid}`)));
     await nextApplyAdopts(ws);
+  }, 120_000);
+
+  it('(b) terraform SIGKILLed during a tenant-wide grant: the next apply adopts the grant instead of refusing it', async () => {
+    const tenantId = 'aaaaaaaa-0000-4000-8000-00000000b002';
+    const ws = await TerraformWorkspace.create({ emulator, tenantId, name: 'cvi-interrupt-grant', env: { CVI_STOP_GRACE_MS: '5000' } });
+    workspaces.push(ws);
+    ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, { cvi_video_interop_policy_assignment: { everyone: { policy_name: 'PexipServiceProviderEnabled', global: true } } }));
+    await ws.terraform('init');
+    const id = emulator.faults.add({ kind: 'latency', route: 'PATCH /Skype.Policy/tenants/policies/{policyType}', tenant: tenantId, ms: 3_000, times: 1 });
+
+    const run = startTerraform(ws, 'apply', '-auto-approve');
+    await until('the grant to reach the service', () => !emulator.faults.list().some((f) => f.id === id));
+    const providers = providerPids(ws.dir);
+    process.kill(run.child.pid!, 'SIGKILL');
+    await run.done;
+
+    await until('the grant held in flight to land', () => emulator.tenant(tenantId).getTenantPolicy() === 'PexipServiceProviderEnabled');
+    await until('the orphaned provider to exit', () => providers.every((pid) => !existsSync(`/proc/${pid}`)));
+    const next = singleLine((await ws.terraform('apply', '-auto-approve')).output);
+    expect(next).toContain('Warning: Adopted the tenant-wide grant of PexipServiceProviderEnabled');
+    const plan = await ws.run('plan', '-detailed-exitcode');
+    expect({ code: plan.code, output: plan.code === 0 ? '' : plan.output }).toEqual({ code: 0, output: '' });
   }, 120_000);
 
   it('(c) the provider SIGKILLed while it waits for replicas: the next apply adopts what its create wrote', async () => {
