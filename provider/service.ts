@@ -121,8 +121,9 @@ export function createProviderMethods(): ProviderMethods {
       guarded('Could not read the object', async (warnings) => {
         const type = lookup(req.typeName);
         const state = asObject(req.currentState, type);
+        if (state === null) return { newState: encodeObject(null, type), private: req.private };
         const ctx = context(warnings);
-        const live = state === null ? null : await type.read(ctx, state);
+        const live = await type.read(ctx, state);
         // In state and read: Terraform recorded the object, so no in-flight note is needed for it.
         if (live && typeof live.id === 'string') removeNote(ctx.session.tenantId, type.name, live.id);
         return { newState: encodeObject(live, type), private: req.private };

@@ -153,8 +153,9 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
   const identity = String(planned.identity);
   const options = ctx.session.callOptions();
   try {
-    // Without take_over (or a note of our own interrupted create) the create itself is the check: the service refuses a second provider
-    // of an identity, and that refusal is the adoption rule's error (no extra read).
+    // Without take_over (or a note of this configuration's own cut-off create) the create itself
+    // is the check: the service refuses a second provider of an identity, and that refusal is
+    // the adoption rule's error (no extra read).
     const existing = mayAdopt(ctx, NAME, planned) ? await liveProvider(ctx, identity) : undefined;
     if (existing) {
       applyAdoptionRule(ctx, NAME, SUMMARY, planned, occupant(identity, existing.identity), 'apply', 'identity');
