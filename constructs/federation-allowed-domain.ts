@@ -17,6 +17,14 @@ export interface FederationAllowedDomainProps {
    * @default false
    */
   readonly allowOpeningFederation?: boolean;
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand, or by another
+   * stack) and overwrite it with this configuration; the plan and the apply say so in a
+   * warning. Without it such a create fails at plan time, naming the `terraform import`
+   * command to run instead. Destroy restores the default, not the value taken over.
+   * @default false
+   */
+  readonly takeOver?: boolean;
   /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
   readonly provider?: TerraformProvider;
   /** Objects that must exist first. @default none */
@@ -33,6 +41,8 @@ export class FederationAllowedDomain extends Construct {
       // DNS names are case-insensitive; one spelling keeps plans stable.
       domain: known(props.domain) ? props.domain.toLowerCase() : props.domain,
       ...(props.allowOpeningFederation ? { allowOpeningFederation: true } : {}),
+      // Left out unless set, so stacks without it synthesize as before.
+      ...(props.takeOver ? { takeOver: true } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

@@ -39,6 +39,14 @@ export interface VideoInteropPolicyAssignmentProps {
   readonly policyName: string;
   /** Who the grant covers. @default PolicyAssignmentScope.global() */
   readonly scope?: PolicyAssignmentScope;
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand, or by another
+   * stack) and overwrite it with this configuration; the plan and the apply say so in a
+   * warning. Without it such a create fails at plan time, naming the `terraform import`
+   * command to run instead. Destroy restores the default, not the value taken over.
+   * @default false
+   */
+  readonly takeOver?: boolean;
   /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
   readonly provider?: TerraformProvider;
   /** Objects that must exist first, e.g. the video interop provider. @default none */
@@ -60,6 +68,8 @@ export class VideoInteropPolicyAssignment extends Construct {
       groupId: assignmentScope.groupId,
       groupRank: assignmentScope.groupRank,
       users: assignmentScope.users,
+      // Left out unless set, so stacks without it synthesize as before.
+      ...(props.takeOver ? { takeOver: true } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

@@ -47,6 +47,14 @@ export interface VideoInteropProviderProps {
   readonly aadApplicationIds?: string[];
   /** Devices joining through the vendor's bots count as authenticated (lobby bypass). @default false */
   readonly allowAppGuestJoinsAsAuthenticated?: boolean;
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand, or by another
+   * stack) and overwrite it with this configuration; the plan and the apply say so in a
+   * warning. Without it such a create fails at plan time, naming the `terraform import`
+   * command to run instead. Destroy restores the default, not the value taken over.
+   * @default false
+   */
+  readonly takeOver?: boolean;
   /** The `cvi` provider of the tenant. @default the stack's default `cvi` provider */
   readonly provider?: TerraformProvider;
   /** Objects that must exist first, e.g. the consent grant of the vendor's app. @default none */
@@ -69,6 +77,8 @@ export class VideoInteropProvider extends Construct {
       instructionUri: props.instructionUri,
       aadApplicationIds: props.aadApplicationIds,
       allowAppGuestJoinsAsAuthenticated: props.allowAppGuestJoinsAsAuthenticated,
+      // Left out unless set, so stacks without it synthesize as before.
+      ...(props.takeOver ? { takeOver: true } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

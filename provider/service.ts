@@ -13,6 +13,11 @@ import type { ProviderMethods } from './server/plugin';
 import type { Message } from './server/protobuf';
 import { containsUnknown, decodeDynamic, decodeJsonValue, encodeDynamic, type TfObject, type WireDynamicValue } from './server/values';
 import { createSession, type Session } from './session';
+import { log } from './server/log';
+import { stopGraceMs } from './server/parent-watch';
+import { inDestroyRun } from './terraform-run';
+import { removeNote } from './in-flight';
+import { recordedCreate } from './recorded-create';
 
 const configType = objectType(providerConfigSchema);
 
@@ -136,7 +141,11 @@ export function createProviderMethods(): ProviderMethods {
       guarded('Could not read the object', async (warnings) => {
         const type = lookup(req.typeName);
         const state = asObject(req.currentState, type);
-        const live = state === null ? null : await type.read(context(warnings), state);
+        if (state === null) return { newState: encodeObject(null, type), private: req.private };
+        const ctx = context(warnings);
+        const live = await type.read(ctx, state);
+        // In state and read: Terraform recorded the object, so no in-flight note is needed for it.
+        if (live && typeof live.id === 'string') removeNote(ctx.session.tenantId, type.name, live.id);
         return { newState: encodeObject(live, type), private: req.private };
       }),
 
@@ -147,7 +156,9 @@ export function createProviderMethods(): ProviderMethods {
         const proposed = asObject(req.proposedNewState, type);
         if (proposed === null) return { plannedState: encodeObject(null, type) }; // destroy
         const config = asObject(req.config, type) ?? {};
-        const ctx = session ? context(warnings) : undefined;
+        // A destroy's first plan (a refresh) plans every configured object too; none of them is
+        // created, so none is checked against the tenant: a check must never block a destroy.
+        const ctx = session && !inDestroyRun() ? context(warnings) : undefined;
         const outcome = await type.plan({ prior, proposed, config }, ctx);
         return {
           plannedState: encodeObject(outcome.planned, type),
@@ -164,9 +175,10 @@ export function createProviderMethods(): ProviderMethods {
         const ctx = context(warnings);
         if (planned === null) {
           if (prior !== null) await type.delete(ctx, prior);
+          if (typeof prior?.id === 'string') removeNote(ctx.session.tenantId, type.name, prior.id);
           return { newState: encodeObject(null, type) };
         }
-        const applied = prior === null ? await type.create(ctx, planned) : await type.update(ctx, prior, planned);
+        const applied = prior === null ? await recordedCreate(type, ctx, planned) : await type.update(ctx, prior, planned);
         return { newState: encodeObject(applied, type) };
       }, (error) => (error instanceof PartialApplyError ? { newState: encodeObject(error.state, lookup(req.typeName)) } : {})),
 
@@ -184,8 +196,12 @@ export function createProviderMethods(): ProviderMethods {
         return { state: encodeObject(await type.read(context(warnings), config), type) };
       }),
 
+    // Ctrl-C: a write in flight gets a grace period to finish (and be recorded) before it is
+    // aborted; an aborted create is then read back (recorded-create.ts).
     StopProvider: async () => {
-      stop.abort();
+      const graceMs = stopGraceMs();
+      log('info', `stop requested; calls in flight are aborted in ${graceMs} ms`);
+      setTimeout(() => stop.abort(new Error(`stopped by Terraform (interrupt) after a ${graceMs} ms grace period`)), graceMs).unref();
       return {};
     },
   };

@@ -15,6 +15,13 @@ export interface CviFederationAllowedDomainConfig extends cdktf.TerraformMetaArg
    * @default not set (refuse)
    */
   readonly allowOpeningFederation?: boolean | cdktf.IResolvable;
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand or by another
+   * stack) and overwrite it with this configuration, with a warning. Without it such a create
+   * fails at plan and at apply with the `terraform import` command to run instead.
+   * @default not set (refuse)
+   */
+  readonly takeOver?: boolean | cdktf.IResolvable;
 }
 
 export class CviFederationAllowedDomain extends cdktf.TerraformResource {
@@ -30,11 +37,13 @@ export class CviFederationAllowedDomain extends cdktf.TerraformResource {
 
   private _domain?: string;
   private _allowOpeningFederation?: boolean | cdktf.IResolvable;
+  private _takeOver?: boolean | cdktf.IResolvable;
 
   constructor(scope: Construct, id: string, config: CviFederationAllowedDomainConfig) {
     super(scope, id, resourceOptions(CviFederationAllowedDomain.tfResourceType, config));
     this._domain = config.domain;
     this._allowOpeningFederation = config.allowOpeningFederation;
+    this._takeOver = config.takeOver;
   }
 
   public get id(): string {
@@ -69,10 +78,24 @@ export class CviFederationAllowedDomain extends cdktf.TerraformResource {
     return this.getBooleanAttribute('allow_all_known_domains');
   }
 
+  public get takeOver(): cdktf.IResolvable {
+    return this.getBooleanAttribute('take_over');
+  }
+  public set takeOver(value: boolean | cdktf.IResolvable) {
+    this._takeOver = value;
+  }
+  public resetTakeOver(): void {
+    this._takeOver = undefined;
+  }
+  public get takeOverInput(): boolean | cdktf.IResolvable | undefined {
+    return this._takeOver;
+  }
+
   private table(): AttributeTable {
     return {
       domain: { kind: 'string', value: this._domain },
       allow_opening_federation: { kind: 'bool', value: this._allowOpeningFederation },
+      take_over: { kind: 'bool', value: this._takeOver },
     };
   }
 

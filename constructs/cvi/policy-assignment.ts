@@ -22,6 +22,13 @@ export interface CviVideoInteropPolicyAssignmentConfig extends cdktf.TerraformMe
    * provider's map from each user to true. @default none
    */
   readonly users?: string[];
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand or by another
+   * stack) and overwrite it with this configuration, with a warning. Without it such a create
+   * fails at plan and at apply with the `terraform import` command to run instead.
+   * @default not set (refuse)
+   */
+  readonly takeOver?: boolean | cdktf.IResolvable;
 }
 
 export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
@@ -41,6 +48,7 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
   private _groupId?: string;
   private _groupRank?: number;
   private _users?: string[];
+  private _takeOver?: boolean | cdktf.IResolvable;
 
   constructor(scope: Construct, id: string, config: CviVideoInteropPolicyAssignmentConfig) {
     super(scope, id, resourceOptions(CviVideoInteropPolicyAssignment.tfResourceType, config));
@@ -49,6 +57,7 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
     this._groupId = config.groupId;
     this._groupRank = config.groupRank;
     this._users = config.users;
+    this._takeOver = config.takeOver;
   }
 
   public get id(): string {
@@ -118,6 +127,19 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
     return this._users;
   }
 
+  public get takeOver(): cdktf.IResolvable {
+    return this.getBooleanAttribute('take_over');
+  }
+  public set takeOver(value: boolean | cdktf.IResolvable) {
+    this._takeOver = value;
+  }
+  public resetTakeOver(): void {
+    this._takeOver = undefined;
+  }
+  public get takeOverInput(): boolean | cdktf.IResolvable | undefined {
+    return this._takeOver;
+  }
+
   private table(): AttributeTable {
     return {
       policy_name: { kind: 'string', value: this._policyName },
@@ -125,6 +147,7 @@ export class CviVideoInteropPolicyAssignment extends cdktf.TerraformResource {
       group_id: { kind: 'string', value: this._groupId },
       group_rank: { kind: 'number', value: this._groupRank },
       users: { kind: 'keySet', value: this._users },
+      take_over: { kind: 'bool', value: this._takeOver },
     };
   }
 

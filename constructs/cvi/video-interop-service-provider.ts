@@ -17,6 +17,13 @@ export interface CviVideoInteropServiceProviderConfig extends cdktf.TerraformMet
   readonly aadApplicationIds?: string[];
   /** Devices joining through those bots count as authenticated (lobby bypass). @default false */
   readonly allowAppGuestJoinsAsAuthenticated?: boolean | cdktf.IResolvable;
+  /**
+   * Adopt what already holds this object's place in the tenant (made by hand or by another
+   * stack) and overwrite it with this configuration, with a warning. Without it such a create
+   * fails at plan and at apply with the `terraform import` command to run instead.
+   * @default not set (refuse)
+   */
+  readonly takeOver?: boolean | cdktf.IResolvable;
 }
 
 export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
@@ -36,6 +43,7 @@ export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
   private _instructionUri?: string;
   private _aadApplicationIds?: string[];
   private _allowAppGuestJoinsAsAuthenticated?: boolean | cdktf.IResolvable;
+  private _takeOver?: boolean | cdktf.IResolvable;
 
   constructor(scope: Construct, id: string, config: CviVideoInteropServiceProviderConfig) {
     super(scope, id, resourceOptions(CviVideoInteropServiceProvider.tfResourceType, config));
@@ -44,6 +52,7 @@ export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
     this._instructionUri = config.instructionUri;
     this._aadApplicationIds = config.aadApplicationIds;
     this._allowAppGuestJoinsAsAuthenticated = config.allowAppGuestJoinsAsAuthenticated;
+    this._takeOver = config.takeOver;
   }
 
   /** Computed: equals the identity once created. */
@@ -110,6 +119,19 @@ export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
     return this._allowAppGuestJoinsAsAuthenticated;
   }
 
+  public get takeOver(): cdktf.IResolvable {
+    return this.getBooleanAttribute('take_over');
+  }
+  public set takeOver(value: boolean | cdktf.IResolvable) {
+    this._takeOver = value;
+  }
+  public resetTakeOver(): void {
+    this._takeOver = undefined;
+  }
+  public get takeOverInput(): boolean | cdktf.IResolvable | undefined {
+    return this._takeOver;
+  }
+
   private table(): AttributeTable {
     return {
       identity: { kind: 'string', value: this._identity },
@@ -117,6 +139,7 @@ export class CviVideoInteropServiceProvider extends cdktf.TerraformResource {
       instruction_uri: { kind: 'string', value: this._instructionUri },
       aad_application_ids: { kind: 'stringSet', value: this._aadApplicationIds },
       allow_app_guest_joins_as_authenticated: { kind: 'bool', value: this._allowAppGuestJoinsAsAuthenticated },
+      take_over: { kind: 'bool', value: this._takeOver },
     };
   }
 

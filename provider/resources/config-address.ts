@@ -25,7 +25,7 @@ function resourcesOf(file: string, type: string): [string, Body][] {
   }
 }
 
-export function addressInConfig(type: string, attributes: Readonly<Record<string, string>>, dir: string = process.cwd()): string | undefined {
+export function addressInConfig(type: string, attributes: Readonly<Record<string, unknown>>, dir: string = process.cwd()): string | undefined {
   let files: string[];
   try {
     files = fs.readdirSync(dir);

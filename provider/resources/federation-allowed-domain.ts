@@ -12,6 +12,7 @@ import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '.
 import type { BlockSchema } from '../schema';
 import { isUnknown, type TfObject } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
+import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored, type Occupant, type Phase } from './adoption';
 
 const NAME = 'cvi_federation_allowed_domain';
 
@@ -34,6 +35,7 @@ const schema: BlockSchema = {
       computed: true,
       description: 'true when the tenant allows all known domains: the domain is allowed already and nothing was written.',
     },
+    take_over: takeOverAttribute,
   },
 };
 
@@ -53,7 +55,20 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   if (ctx && input.prior === null && domain !== undefined && !isUnknown(outcome.planned.allow_opening_federation ?? null)) {
     await refuseToOpenFederation(ctx, domain, outcome.planned.allow_opening_federation === true);
   }
+  if (ctx && input.prior === null && domain !== undefined) await adoptionRule(ctx, outcome.planned, domain, 'plan');
   return outcome;
+}
+
+/**
+ * The adoption rule (adoption.ts): a domain already on the allow-list belongs to whoever put it
+ * there, even though the value is the same: two stacks must never silently own one entry (the
+ * first destroy would remove it from under the other).
+ */
+async function adoptionRule(ctx: ResourceContext, planned: TfObject, domain: string, phase: Phase): Promise<Occupant | undefined> {
+  const settings = await ctx.session.lists.federation();
+  const entry = settings.allowAllKnownDomains ? undefined : settings.allowedDomains.find((d) => d.toLowerCase() === domain.toLowerCase());
+  const occupant = entry === undefined ? undefined : { description: `${entry} on the federation allow-list`, importId: entry, match: { domain } };
+  return applyAdoptionRule(ctx, NAME, 'Domain already on the allow-list', planned, occupant, phase, 'domain');
 }
 
 /**
@@ -88,6 +103,7 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
   // Again at apply: the list may have been emptied since the plan.
   ctx.session.lists.forget('federation');
   await refuseToOpenFederation(ctx, domain, planned.allow_opening_federation === true);
+  const adopted = await adoptionRule(ctx, planned, domain, 'apply');
   let outcome;
   try {
     outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());
@@ -95,7 +111,8 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
     ctx.session.lists.forget('federation');
   }
   if (outcome === 'allow-all') ctx.warn(...allowAllWarning(ctx, domain));
-  if (outcome === 'already-allowed') {
+  if (outcome === 'already-allowed' && !adopted) {
+    // Added by someone else between the check above and the write: ours now, say so.
     ctx.warn(
       'Domain was already on the allow-list',
       `tenant ${ctx.session.tenantId}: ${domain} was on the federation allow-list before this apply; it is now managed here and destroying this resource removes it.`,
@@ -136,6 +153,7 @@ async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
         'which Teams stores as "federate with nobody", so nothing was sent. Remove it in the Teams admin center if that is what you want.',
     );
   }
+  if (outcome === 'removed') warnDefaultRestored(ctx, `${domain} is off the federation allow-list`);
 }
 
 // ---- import ----
@@ -149,7 +167,7 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
       `tenant ${ctx.session.tenantId}: ${domain} is not on the federation allow-list (entries: ${settings.allowedDomains.join(', ') || 'none'}).`,
     );
   }
-  return { id: domain, domain, allow_opening_federation: null, allow_all_known_domains: settings.allowAllKnownDomains };
+  return { id: domain, domain, allow_opening_federation: null, allow_all_known_domains: settings.allowAllKnownDomains, take_over: null };
 }
 
 export const federationAllowedDomain: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };

@@ -20,6 +20,8 @@ import type { ResourceContext, ResourceType } from './resource';
 import { rankAsRead, scopeChanges, scopeOf, type Scope } from './policy-scope';
 import { upgradeUsersState, userNames, usersMap, usersProblems, USERS_TYPE } from './policy-users';
 import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
+import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored } from './adoption';
+import { assignmentOccupant } from './assignment-occupant';
 
 const NAME = 'cvi_video_interop_policy_assignment';
 /** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
@@ -54,6 +56,7 @@ const schema: BlockSchema = {
         `Users (UPNs or object ids) granted directly, in batches, as a map from each user to true, e.g. { "alice@contoso.com" = true }. ` +
         `At most ${MAX_ASSIGNMENT_USERS} users, none twice in any case. Exactly one of global, group_id, users.`,
     },
+    take_over: takeOverAttribute,
   },
 };
 
@@ -126,7 +129,15 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   if (input.prior) outcome.requiresReplace.push(...scopeChanges(input.prior, planned));
   const policyName = knownString(planned.policy_name);
   if (ctx && policyName !== undefined) await checkPolicyName(ctx, policyName);
+  if (ctx && input.prior === null) await adoptionRule(ctx, planned, 'plan');
   return outcome;
+}
+
+const TAKEN = 'Policy assignment already exists';
+
+/** The adoption rule (adoption.ts): a create must not silently take a scope someone else holds. */
+async function adoptionRule(ctx: ResourceContext, planned: TfObject, phase: 'plan' | 'apply'): Promise<void> {
+  applyAdoptionRule(ctx, NAME, TAKEN, planned, await assignmentOccupant(ctx, planned, phase), phase);
 }
 
 const PROBE_HINT = 'Run `npx cvi probe` against this tenant and attach its report to an issue, so the read can be added.';
@@ -169,7 +180,10 @@ async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
 }
 
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  await ctx.session.serialized(() => grant(ctx, planned), grantOrder(planned));
+  await ctx.session.serialized(async () => {
+    await adoptionRule(ctx, planned, 'apply');
+    await grant(ctx, planned);
+  }, grantOrder(planned));
   return planned;
 }
 
@@ -242,14 +256,17 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
       const read = await client.grantTenant(null, options);
       lists.forget('tenant-grant');
       if (!read.available) warnTenantGrantUnread(ctx, read.reason, 'the default was restored but could not be read back');
+      warnDefaultRestored(ctx, 'the tenant-wide policy is Global again');
       return;
     }
     case 'group':
       await client.removeGroup(String(state.group_id), options);
       lists.forget('groups');
+      warnDefaultRestored(ctx, `group ${String(state.group_id)} has no ${String(state.policy_name)} grant any more`);
       return;
     case 'users':
       await deleteUsers(ctx, state);
+      warnDefaultRestored(ctx, `the direct grant of ${String(state.policy_name)} to the users was removed`);
       return;
   }
 }
@@ -257,7 +274,7 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
 // ---- import ----
 async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
   const { lists, client, tenantId } = ctx.session;
-  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null };
+  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null, take_over: null };
   const notFound = (what: string) =>
     new DiagnosticError('Cannot import: nothing assigned', `tenant ${tenantId}: ${what}; nothing to import for id "${id}".`);
   const global = /^global(?:\/(.+))?$/.exec(id);

@@ -8,7 +8,7 @@ import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diag
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
-import { addressInConfig } from './config-address';
+import { alreadyExists as occupied, applyAdoptionRule, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Occupant } from './adoption';
 import { identityProblem, MAX_IDENTITY_LENGTH } from './provider-identity';
 import type { ResourceContext, ResourceType } from './resource';
 
@@ -40,6 +40,7 @@ const schema: BlockSchema = {
       default: false,
       description: "VTCs joining through the vendor's bots count as authenticated (they bypass the lobby). Default false.",
     },
+    take_over: takeOverAttribute,
   },
 };
 
@@ -106,17 +107,16 @@ function toProvider(planned: TfObject): VideoInteropProvider {
   };
 }
 
-/**
- * The import command for an identity no state owns, as exact as the provider can make it: the
- * protocol does not say which resource is being planned (see config-address.ts), so the address
- * comes from the configuration files when they name exactly one such resource, and otherwise the
- * user is pointed at the address Terraform prints in the "with" line above the error.
- */
+/** The import command for the provider `configured` names (see adoption.ts). */
 export function importHint(configured: string, importId: string, dir: string = process.cwd()): string {
-  const address = addressInConfig(NAME, { identity: configured }, dir);
-  const where = `in ${dir}`;
-  if (address) return `\`terraform import ${address} ${importId}\` (${where})`;
-  return `\`terraform import <address> ${importId}\` (${where}), where <address> is the one Terraform shows after "with" above`;
+  return importCommand(NAME, { identity: configured }, importId, dir);
+}
+
+const SUMMARY = 'Video interop service provider already exists';
+
+/** `configured`: the identity as the configuration spells it; `identity`: as Teams holds it. */
+function occupant(configured: string, identity: string = configured): Occupant {
+  return { description: `provider ${identity}`, importId: identity, match: { identity: configured } };
 }
 
 async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceContext | undefined) {
@@ -126,7 +126,7 @@ async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceCon
   // Refuse at plan time what apply would refuse: the identity is taken by an object no state owns.
   if (ctx && input.prior === null && identity !== undefined) {
     const existing = await ctx.session.lists.provider(identity);
-    if (existing) throw alreadyExists(ctx, identity, existing.identity);
+    applyAdoptionRule(ctx, NAME, SUMMARY, outcome.planned, existing && occupant(identity, existing.identity), 'plan', 'identity');
   }
   if (ctx && identity !== undefined) await warnWithoutPolicy(ctx, identity);
   return outcome;
@@ -148,27 +148,33 @@ async function warnWithoutPolicy(ctx: ResourceContext, identity: string): Promis
   );
 }
 
-/** `configured`: the identity as the configuration spells it; `identity`: as Teams holds it. */
-function alreadyExists(ctx: ResourceContext, configured: string, identity: string = configured): DiagnosticError {
-  return new DiagnosticError(
-    'Video interop service provider already exists',
-    `tenant ${ctx.session.tenantId}: provider ${identity} already exists: import it with ` +
-      `${importHint(configured, identity)} if this stack should own it, or remove it from this configuration.`,
-    ['identity'],
-  );
-}
-
 // ---- create ----
 async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
+  const identity = String(planned.identity);
+  const options = ctx.session.callOptions();
   try {
-    await ctx.session.client.createProvider(toProvider(planned), ctx.session.callOptions());
+    // Without take_over (or a note of this configuration's own cut-off create) the create itself
+    // is the check: the service refuses a second provider of an identity, and that refusal is
+    // the adoption rule's error (no extra read).
+    const existing = mayAdopt(ctx, NAME, planned) ? await liveProvider(ctx, identity) : undefined;
+    if (existing) {
+      applyAdoptionRule(ctx, NAME, SUMMARY, planned, occupant(identity, existing.identity), 'apply', 'identity');
+      await ctx.session.client.updateProvider(toProvider(planned), options);
+    } else {
+      await ctx.session.client.createProvider(toProvider(planned), options);
+    }
   } catch (error) {
-    if (isTeamsError(error, 'ConflictError')) throw alreadyExists(ctx, String(planned.identity));
+    if (isTeamsError(error, 'ConflictError')) throw occupied(ctx, NAME, SUMMARY, occupant(identity), 'identity');
     throw error;
   } finally {
     ctx.session.lists.forget('providers');
   }
   return { ...planned, id: planned.identity };
+}
+
+/** The provider of that identity as the service holds it now, not as cached at plan time. */
+async function liveProvider(ctx: ResourceContext, identity: string): Promise<VideoInteropProvider | undefined> {
+  return ctx.session.client.getProvider(identity, ctx.session.callOptions());
 }
 
 // ---- read ----
@@ -188,6 +194,7 @@ function toState(live: VideoInteropProvider, state: TfObject | null): TfObject {
     // An empty set and no set mean the same to the service; keep what the configuration said.
     aad_application_ids: ids.length === 0 && (state?.aad_application_ids ?? null) === null ? null : ids,
     allow_app_guest_joins_as_authenticated: live.allowAppGuestJoinsAsAuthenticated,
+    take_over: state?.take_over ?? null,
   };
 }
 
@@ -208,11 +215,13 @@ async function update(ctx: ResourceContext, _prior: TfObject, planned: TfObject)
 
 // ---- delete ----
 async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+  const identity = String(state.identity ?? state.id);
   try {
-    await ctx.session.client.deleteProvider(String(state.identity ?? state.id), ctx.session.callOptions());
+    await ctx.session.client.deleteProvider(identity, ctx.session.callOptions());
   } finally {
     ctx.session.lists.forget('providers');
   }
+  warnDefaultRestored(ctx, `no provider ${identity} (deleted)`);
 }
 
 // ---- import ----

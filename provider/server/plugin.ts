@@ -11,6 +11,7 @@ import { makeTlsIdentity } from '../../tls/certificate';
 import { GRPC_UNIMPLEMENTED, GrpcError, startGrpcServer, type StreamHandler, type UnaryHandler } from './grpc';
 import { checkHandshakeEnvironment, handshakeLine } from './handshake';
 import { log } from './log';
+import { stopGraceMs, watchParent } from './parent-watch';
 import { decodeMessage, encodeMessage, type Message } from './protobuf';
 import { EmptyMessage, HealthCheckResponse, providerMethods } from './protocol';
 
@@ -109,6 +110,17 @@ export async function servePlugin(options: PluginOptions): Promise<number | unde
     }
     log('info', 'second interrupt received; exiting');
     exit(130);
+  });
+  // Terraform killed: let a write in flight finish (its in-flight note lets the next apply adopt
+  // the object), then leave.
+  // Once terraform is gone its end of our stdout/stderr pipes is closed: a log line would fail
+  // with EPIPE and, unhandled, end the process in the middle of a write it should finish.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  watchParent((parent) => {
+    const graceMs = stopGraceMs(env);
+    log('warn', `terraform (pid ${parent}) is gone without stopping the provider; exiting in ${graceMs} ms`);
+    removeSocket();
+    setTimeout(() => exit(1), graceMs);
   });
   stdout(handshakeLine(check.socketPath, identity.certDer));
   return undefined;

@@ -52,7 +52,7 @@ describe('a stack declaring a provider that already exists in the tenant', () =>
 
     const message = apply.stderr.replace(/\s+/g, ' ');
     expect(apply.code).toBe(1);
-    expect(message).toContain(`provider Pexip already exists: import it with \`terraform import cvi_video_interop_service_provider.pexip Pexip\` (in ${ws.dir}) if this stack should own it`);
+    expect(message).toContain(`provider Pexip already exists: import it with \`terraform import cvi_video_interop_service_provider.pexip Pexip\` (in ${ws.dir}) or set take_over = true on this resource, if this stack should own it`);
     expect(emulator.log.writes()).toEqual([]);
   }, 60_000);
 

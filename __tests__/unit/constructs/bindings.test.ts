@@ -137,6 +137,20 @@ describe('cvi resource bindings', () => {
     expect(synthesized).toHaveResourceWithProperties(CviFederationAllowedDomain, { domain: 'pexip.me' });
   });
 
+  test('every resource binding writes takeOver as take_over, and leaves it out when not set', () => {
+    const json = synthJson((stack) => {
+      new CviVideoInteropServiceProvider(stack, 'p', { identity: 'Pexip', tenantKey: 'teams@a.com', takeOver: true });
+      new CviVideoInteropPolicyAssignment(stack, 'a', { policyName: 'PexipServiceProviderEnabled', global: true, takeOver: true });
+      const d = new CviFederationAllowedDomain(stack, 'd', { domain: 'pexip.me' });
+      d.takeOver = true;
+      new CviFederationAllowedDomain(stack, 'e', { domain: 'other.example.com' });
+    });
+    expect(json.resource.cvi_video_interop_service_provider.p.take_over).toBe(true);
+    expect(json.resource.cvi_video_interop_policy_assignment.a.take_over).toBe(true);
+    expect(json.resource.cvi_federation_allowed_domain.d.take_over).toBe(true);
+    expect(json.resource.cvi_federation_allowed_domain.e).toEqual({ domain: 'other.example.com' });
+  });
+
   test('the HCL rendering names the same attributes as the JSON one', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'hcl');

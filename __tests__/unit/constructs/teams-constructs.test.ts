@@ -146,6 +146,21 @@ describe('FederationAllowedDomain', () => {
     expect(synthesized).toHaveResourceWithProperties(CviFederationAllowedDomain, { domain: 'pexip.me' });
   });
 
+  test('takeOver reaches take_over on each Teams construct, and is absent unless set', () => {
+    const json = JSON.parse(
+      Testing.synthScope((scope) => {
+        new VideoInteropProvider(scope, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', takeOver: true });
+        new VideoInteropPolicyAssignment(scope, 'Assignment', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.group(GROUP), takeOver: true });
+        new FederationAllowedDomain(scope, 'Federation', { domain: 'pexip.me', takeOver: true });
+        new FederationAllowedDomain(scope, 'Other', { domain: 'other.example.com' });
+      }),
+    );
+    const takeOver = (type: string) => Object.values(json.resource[type] as Record<string, { take_over?: boolean }>).map((r) => r.take_over);
+    expect(takeOver('cvi_video_interop_service_provider')).toEqual([true]);
+    expect(takeOver('cvi_video_interop_policy_assignment')).toEqual([true]);
+    expect(takeOver('cvi_federation_allowed_domain').sort()).toEqual([true, undefined]);
+  });
+
   test('a value that is not a domain is rejected', () => {
     expect(() => inStack((s) => new FederationAllowedDomain(s, 'Federation', { domain: 'https://pexip.me' }))).toThrow(
       /domain must be a DNS domain name such as "example.com"; got "https:\/\/pexip.me"/,

@@ -6,6 +6,7 @@ import { providerConfigSchema } from '../../../provider/config-schema';
 import { dataSourceTypes } from '../../../provider/data-sources';
 import { resourceTypes } from '../../../provider/resources';
 import type { BlockSchema } from '../../../provider/schema';
+import { takeOverAttribute } from '../../../provider/resources/adoption';
 
 type Flags = { type: unknown; required?: boolean; optional?: boolean; computed?: boolean };
 const flags = (schema: BlockSchema): Record<string, Flags> =>
@@ -40,6 +41,7 @@ describe('the cvi provider schema contract', () => {
       instruction_uri: { type: 'string', optional: true },
       aad_application_ids: { type: ['set', 'string'], optional: true },
       allow_app_guest_joins_as_authenticated: { type: 'bool', optional: true, computed: true },
+      take_over: { type: 'bool', optional: true },
     });
     expect(schemaOf('cvi_video_interop_service_provider').attributes.identity.forcesReplacement).toBe(true);
   });
@@ -52,6 +54,7 @@ describe('the cvi provider schema contract', () => {
       group_id: { type: 'string', optional: true },
       group_rank: { type: 'number', optional: true, computed: true },
       users: { type: ['map', 'bool'], optional: true },
+      take_over: { type: 'bool', optional: true },
     });
     expect(schemaOf('cvi_video_interop_policy_assignment').version).toBe(1);
   });
@@ -62,6 +65,7 @@ describe('the cvi provider schema contract', () => {
       domain: { type: 'string', required: true },
       allow_opening_federation: { type: 'bool', optional: true },
       allow_all_known_domains: { type: 'bool', computed: true },
+      take_over: { type: 'bool', optional: true },
     });
     expect(schemaOf('cvi_federation_allowed_domain').attributes.domain.forcesReplacement).toBe(true);
   });
@@ -81,6 +85,10 @@ describe('the cvi provider schema contract', () => {
       provider_name: { type: 'string', optional: true },
       policies: { type: ['list', ['object', { name: 'string', description: 'string', provider_name: 'string', enabled: 'bool' }]], computed: true },
     });
+  });
+
+  it('gives every resource the same optional take_over opt-in of the adoption rule', () => {
+    expect(resourceTypes.map((r) => [r.name, r.schema.attributes.take_over])).toEqual(resourceTypes.map((r) => [r.name, takeOverAttribute]));
   });
 
   it('marks no attribute sensitive, because no secret is ever an attribute', () => {

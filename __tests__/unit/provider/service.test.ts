@@ -27,7 +27,7 @@ describe('the provider methods', () => {
     const answer = await methods.UpgradeResourceState({ typeName: FEDERATION, version: 0, rawState: { json } });
 
     // State written before allow_opening_federation existed reads it as not set.
-    expect(decodeDynamic(answer.upgradedState as { msgpack: Buffer }, federationType)).toEqual({ id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false });
+    expect(decodeDynamic(answer.upgradedState as { msgpack: Buffer }, federationType)).toEqual({ id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false, take_over: null });
     expect(answer.diagnostics).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('an apply that fails after writing', () => {
   it('answers with the written state and the error, so Terraform records the object', async () => {
     const methods = createProviderMethods();
     const federation = resourceTypes.find((r) => r.name === FEDERATION)!;
-    const written = { id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false };
+    const written = { id: 'pexip.me', domain: 'pexip.me', allow_opening_federation: null, allow_all_known_domains: false, take_over: null };
     const create = jest.spyOn(federation, 'create').mockRejectedValue(new PartialApplyError(written, new Error('replication lag: pexip.me not seen yet')));
     process.env.ARM_CLIENT_SECRET = 'unit-test-secret';
     const configured = await methods.ConfigureProvider({
