@@ -11,18 +11,18 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DnsProvider } from '@cdktf/provider-dns/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { CviProvider } from './cvi/provider';
-import { CviTenantProps } from './cvi/tenant-props';
-import { resolveTenantSettings, ResolvedTenantSettings } from './cvi/tenant-defaults';
+import { CviTenantProps } from './tenant/tenant-props';
+import { resolveTenantSettings, ResolvedTenantSettings } from './tenant/tenant-defaults';
 import { CviDnsRecords, DnsZone } from './dns-records';
 import { tenantSrvRecords } from './tenant-srv-records';
 import { VendorAppConsent } from './vendor-app-consent';
 import { VideoInteropProvider } from './video-interop-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
 import { FederationAllowedDomain } from './federation-allowed-domain';
-import { importExisting } from './cvi/tenant-imports';
+import { importExisting } from './tenant/tenant-imports';
 
-export * from './cvi/tenant-props';
-export type { ResolvedTenantSettings, ResolvedConsent } from './cvi/tenant-defaults';
+export * from './tenant/tenant-props';
+export type { ResolvedTenantSettings, ResolvedConsent } from './tenant/tenant-defaults';
 
 export class CviTenant extends Construct {
   /** The values in force after vendor defaults filled what the props left out. */

@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { IResolvable, ITerraformDependable, TerraformProvider } from 'cdktf';
 import { CviFederationAllowedDomain } from './cvi/federation-allowed-domain';
-import { known, requireDomain } from './cvi/validate';
+import { known, requireDomain } from './validate';
 
 export interface FederationAllowedDomainProps {
   /** The vendor's domain, e.g. `pexip.me`. Changing it replaces the entry. */

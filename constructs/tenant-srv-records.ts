@@ -3,8 +3,8 @@
  * `CviDnsRecords`) and `cvi verify` resolves them, so what is checked is exactly what was
  * published. Presets expand here, defaults fill in here, and owner names are built here.
  */
-import type { CviTenantProps } from './cvi/tenant-props';
-import { resolveTenantSettings } from './cvi/tenant-defaults';
+import type { CviTenantProps } from './tenant/tenant-props';
+import { resolveTenantSettings } from './tenant/tenant-defaults';
 import { canonicalName, relativeToZone, tenantKeyDomain } from './dns-names';
 import { DEFAULT_SRV_PRIORITY, DEFAULT_SRV_WEIGHT, SrvProtocol, SrvRecord, srvRecordsFromPreset, srvRelativeOwner } from './dns-records';
 

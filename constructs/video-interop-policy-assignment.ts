@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropPolicyAssignment } from './cvi/policy-assignment';
-import { fail, known, requireGuid, requireNonEmpty } from './cvi/validate';
+import { fail, known, requireGuid, requireNonEmpty } from './validate';
 import { MAX_ASSIGNMENT_USERS } from '../domain/limits';
 
 /** Who a policy assignment covers. Precedence in Teams: user > group (best rank) > global. */

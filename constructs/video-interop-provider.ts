@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropServiceProvider } from './cvi/video-interop-service-provider';
-import { fail, known, requireGuid, requireNonEmpty } from './cvi/validate';
+import { fail, known, requireGuid, requireNonEmpty } from './validate';
 
 /** The provider names Teams accepts (teams-cvi-reference.md §2). */
 export enum VideoInteropProviderIdentity {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { CviTenant } from '../constructs/cvi-tenant';
-import type { ResolvedTenantSettings } from '../constructs/cvi/tenant-defaults';
+import type { ResolvedTenantSettings } from '../constructs/tenant/tenant-defaults';
 import { CviDnsRecords } from '../constructs/dns-records';
 import { VendorAppConsent } from '../constructs/vendor-app-consent';
 import { addBackend } from './backend';

@@ -4,7 +4,7 @@
  * every vendor app id, and the Teams objects (from the vendor defaults CviTenant resolves).
  */
 import { tenantSrvRecords, type DeclaredSrvRecord } from '../../constructs/tenant-srv-records';
-import { resolveTenantSettings } from '../../constructs/cvi/tenant-defaults';
+import { resolveTenantSettings } from '../../constructs/tenant/tenant-defaults';
 import type { TenantConfig } from '../../stacks/tenant-config';
 
 export interface ExpectedConsent {

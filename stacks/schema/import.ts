@@ -6,7 +6,7 @@ import { GUID_PATTERN, guid } from './primitives';
  * deploy adopts them (Terraform import blocks, through cdktf `importFrom`) instead of creating
  * them. Formats are each provider's import id; the cvi ones are in docs/resources/*.md, the
  * others are cited where they are checked. Which object each id belongs to is checked against
- * the rest of the file when the stack is built (constructs/cvi/tenant-imports.ts).
+ * the rest of the file when the stack is built (constructs/tenant/tenant-imports.ts).
  */
 
 const GUID = GUID_PATTERN.source.slice(1, -1);

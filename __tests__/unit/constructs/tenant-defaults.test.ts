@@ -1,4 +1,4 @@
-import { resolveTenantSettings } from '../../../constructs/cvi/tenant-defaults';
+import { resolveTenantSettings } from '../../../constructs/tenant/tenant-defaults';
 import { ciscoTenant, pexipTenant } from '../stacks/tenant-fixtures';
 import { configOf } from '../stacks/config-helpers';
 

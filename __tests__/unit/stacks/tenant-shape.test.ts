@@ -5,7 +5,7 @@
  * field a tenant file cannot express. `npm test` type-checks this file; a drift between the two
  * fails the type check, and the runtime test below fails on the example tenants.
  */
-import type { CviTenantProps } from '../../../constructs/cvi/tenant-props';
+import type { CviTenantProps } from '../../../constructs/tenant/tenant-props';
 import type { TenantFile } from '../../../stacks/schema/tenant-file';
 import { loadTenants } from '../../../stacks';
 import { join } from 'node:path';

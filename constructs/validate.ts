@@ -5,8 +5,8 @@
  */
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
-import { isDomain } from '../../domain/dns-names';
-import { isGuid } from '../../domain/identifiers';
+import { isDomain } from '../domain/dns-names';
+import { isGuid } from '../domain/identifiers';
 
 
 export function known(value: unknown): boolean {
