@@ -16,7 +16,7 @@ import { resolveTenantSettings, ResolvedTenantSettings } from './tenant/tenant-d
 import { CviDnsRecords, DnsZone } from './dns-records';
 import { tenantSrvRecords } from './tenant-srv-records';
 import { VendorAppConsent } from './vendor-app-consent';
-import { VideoInteropProvider } from './video-interop-provider';
+import { VideoInteropServiceProvider } from './video-interop-service-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
 import { FederationAllowedDomain } from './federation-allowed-domain';
 import { importExisting } from './tenant/tenant-imports';
@@ -34,7 +34,7 @@ export class CviTenant extends Construct {
   /** One consent per app id the tenant consents, in the order of the app ids. */
   public readonly consents: VendorAppConsent[] = [];
   public readonly dnsRecords?: CviDnsRecords;
-  public readonly videoInteropProvider: VideoInteropProvider;
+  public readonly videoInteropServiceProvider: VideoInteropServiceProvider;
   /** One per scope: global, each group, or the users. */
   public readonly policyAssignments: VideoInteropPolicyAssignment[];
   public readonly federationAllowedDomain?: FederationAllowedDomain;
@@ -64,8 +64,8 @@ export class CviTenant extends Construct {
     }
     this.dnsRecords = addDnsRecords(this, props, providers.dns);
 
-    this.videoInteropProvider = new VideoInteropProvider(this, 'teams-provider', {
-      identity: this.settings.providerIdentity,
+    this.videoInteropServiceProvider = new VideoInteropServiceProvider(this, 'teams-provider', {
+      identity: this.settings.serviceProviderIdentity,
       tenantKey: this.settings.tenantKey,
       instructionUri: this.settings.instructionUri,
       aadApplicationIds: this.settings.aadApplicationIds,
@@ -74,7 +74,7 @@ export class CviTenant extends Construct {
       dependsOn: consentGrant(this.consents),
     });
     // The provider first: a granted policy whose provider does not exist yet stamps nothing on invites.
-    const afterProvider = [this.videoInteropProvider.resource];
+    const afterProvider = [this.videoInteropServiceProvider.resource];
     this.policyAssignments = assignmentScopes(props).map(
       ({ id: scopeId, scope: assignmentScope }) =>
         new VideoInteropPolicyAssignment(this, scopeId, {
@@ -95,7 +95,7 @@ export class CviTenant extends Construct {
     importExisting(
       {
         tenantName: props.tenant.name,
-        videoInteropProvider: this.videoInteropProvider,
+        videoInteropServiceProvider: this.videoInteropServiceProvider,
         policyAssignments: this.policyAssignments,
         federationAllowedDomain: this.federationAllowedDomain,
         consents: this.consents,

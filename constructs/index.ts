@@ -4,7 +4,7 @@ export * from './dns-names';
 export * from './dns-records';
 export * from './vendor-app-consent';
 export * from './cvi';
-export * from './video-interop-provider';
+export * from './video-interop-service-provider';
 export * from './video-interop-policy-assignment';
 export * from './federation-allowed-domain';
 export * from './cvi-tenant';

@@ -6,7 +6,7 @@
  * refreshes in parallel, so concurrent readers share the call in flight). Writes forget what
  * they changed so that later reads in the same process see the change.
  */
-import type { FederationSettings, GroupAssignment, TeamsAdminClient, TenantGrantRead, VideoInteropPolicy, VideoInteropProvider } from '../teams';
+import type { FederationSettings, GroupAssignment, TeamsAdminClient, TenantGrantRead, VideoInteropPolicy, ServiceProvider } from '../teams';
 
 type CallOptions = { deadline?: number; signal?: AbortSignal };
 
@@ -29,12 +29,12 @@ export class TenantLists {
     return pending;
   }
 
-  providers(): Promise<VideoInteropProvider[]> {
+  providers(): Promise<ServiceProvider[]> {
     return this.once('providers', () => this.client.listProviders(this.options()));
   }
 
   /** The provider of that identity (compared as the service does: ignoring case). */
-  async provider(identity: string): Promise<VideoInteropProvider | undefined> {
+  async provider(identity: string): Promise<ServiceProvider | undefined> {
     const wanted = identity.toLowerCase();
     return (await this.providers()).find((p) => p.identity.toLowerCase() === wanted);
   }

@@ -2,7 +2,7 @@
  * What a read of a live tenant answers. Every part says whether it was read, found missing,
  * or could not be read (and why), so a caller never mistakes "could not look" for "not there".
  */
-import type { FederationSettings, GroupAssignment, VideoInteropPolicy, VideoInteropProvider } from '../teams/types';
+import type { FederationSettings, GroupAssignment, VideoInteropPolicy, ServiceProvider } from '../teams/types';
 
 /** One thing read from the world: its value, its absence, or why it could not be read. */
 export type Part<T> =
@@ -24,7 +24,7 @@ export function reasonOf(error: unknown): string {
 
 /** The tenant's Teams objects for CVI, through the Teams admin client. */
 export interface TeamsReadout {
-  readonly providers: readonly VideoInteropProvider[];
+  readonly providers: readonly ServiceProvider[];
   /** The tenant's TeamsVideoInteropServicePolicy instances (names without `Tag:`). */
   readonly policies: Part<readonly VideoInteropPolicy[]>;
   /** The tenant-wide (Global) grant, bare policy name or null for the default; unreadable where the service refuses the candidate read. */

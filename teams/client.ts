@@ -31,7 +31,7 @@ import type {
   TenantGrantRead,
   RetryPolicy,
   VideoInteropPolicy,
-  VideoInteropProvider,
+  ServiceProvider,
   WriteOptions,
 } from './types';
 
@@ -82,19 +82,19 @@ export class TeamsAdminClient {
   }
 
   // ---- providers ----
-  listProviders(opts?: CallOptions): Promise<VideoInteropProvider[]> {
+  listProviders(opts?: CallOptions): Promise<ServiceProvider[]> {
     return providers.listProviders(this.ctx, opts);
   }
   /** Undefined when the tenant has no provider of that identity. */
-  getProvider(identity: string, opts?: CallOptions): Promise<VideoInteropProvider | undefined> {
+  getProvider(identity: string, opts?: CallOptions): Promise<ServiceProvider | undefined> {
     return providers.getProvider(this.ctx, identity, opts);
   }
   /** ConflictError when it already exists (import it); never creates twice. */
-  createProvider(provider: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
+  createProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
     return providers.createProvider(this.ctx, provider, opts);
   }
   /** NotFoundError when it does not exist. */
-  updateProvider(provider: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
+  updateProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
     return providers.updateProvider(this.ctx, provider, opts);
   }
   /** A provider already gone counts as deleted. */

@@ -8,12 +8,12 @@ import { listOf, readProvider } from './wire-read';
 import type { OperationContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError, TeamsApiError } from './errors';
 import { LostResponseError } from './transport';
-import type { CallOptions, VideoInteropProvider, WriteOptions } from './types';
+import type { CallOptions, ServiceProvider, WriteOptions } from './types';
 
 const joinIds = (ids: readonly string[]) => (ids.length > 0 ? ids.join(';') : null);
 
 /** Only the fields that are set, as the module sends its bound parameters (§2 "Create (MPA)"). */
-export function createBody(p: VideoInteropProvider): ProviderCreateBody {
+export function createBody(p: ServiceProvider): ProviderCreateBody {
   const ids = joinIds(p.aadApplicationIds);
   return {
     Identity: p.identity,
@@ -25,7 +25,7 @@ export function createBody(p: VideoInteropProvider): ProviderCreateBody {
 }
 
 /** The fields of `wanted` that differ from `current` (§2 "Update (MPA)": PATCH of the changed fields). */
-export function patchBody(current: VideoInteropProvider, wanted: VideoInteropProvider): ProviderPatchBody {
+export function patchBody(current: ServiceProvider, wanted: ServiceProvider): ProviderPatchBody {
   const body: ProviderPatchBody = {};
   if (current.tenantKey !== wanted.tenantKey) body.TenantKey = wanted.tenantKey;
   if ((current.instructionUri ?? '') !== (wanted.instructionUri ?? '')) body.InstructionUri = wanted.instructionUri ?? null;
@@ -36,15 +36,15 @@ export function patchBody(current: VideoInteropProvider, wanted: VideoInteropPro
   return body;
 }
 
-const normalisedIds = (p: VideoInteropProvider) => [...p.aadApplicationIds].map((s) => s.toLowerCase()).sort().join(';');
+const normalisedIds = (p: ServiceProvider) => [...p.aadApplicationIds].map((s) => s.toLowerCase()).sort().join(';');
 
 /** Same settings, comparing identities and app ids as the service does (case-insensitive, any order). */
-export function sameProvider(a: VideoInteropProvider | undefined, b: VideoInteropProvider): boolean {
+export function sameProvider(a: ServiceProvider | undefined, b: ServiceProvider): boolean {
   if (!a) return false;
   return a.identity.toLowerCase() === b.identity.toLowerCase() && Object.keys(patchBody(a, b)).length === 0;
 }
 
-export async function listProviders(ctx: OperationContext, opts?: CallOptions): Promise<VideoInteropProvider[]> {
+export async function listProviders(ctx: OperationContext, opts?: CallOptions): Promise<ServiceProvider[]> {
   const res = await ctx.api.call<unknown>({
     method: 'GET',
     path: routes.providers(),
@@ -54,14 +54,14 @@ export async function listProviders(ctx: OperationContext, opts?: CallOptions): 
   });
   return listOf(res.body)
     .map(readProvider)
-    .filter((p): p is VideoInteropProvider => p !== undefined);
+    .filter((p): p is ServiceProvider => p !== undefined);
 }
 
 /**
  * Undefined when the tenant has no provider of that identity. Reads the list (§2 "List", High)
  * rather than the single GET, whose answer for a missing provider is not proven.
  */
-export async function getProvider(ctx: OperationContext, identity: string, opts?: CallOptions): Promise<VideoInteropProvider | undefined> {
+export async function getProvider(ctx: OperationContext, identity: string, opts?: CallOptions): Promise<ServiceProvider | undefined> {
   const wanted = identity.toLowerCase();
   return (await listProviders(ctx, opts)).find((p) => p.identity.toLowerCase() === wanted);
 }
@@ -72,7 +72,7 @@ export async function getProvider(ctx: OperationContext, identity: string, opts?
  * the provider is never created twice; a refusal after such a loss is our own earlier attempt
  * when the stored settings equal ours.
  */
-export async function createProvider(ctx: OperationContext, p: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
+export async function createProvider(ctx: OperationContext, p: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
   const subject = ctx.subject(`provider ${p.identity}`);
   if (!p.tenantKey || p.tenantKey.trim() === '') {
     throw new InvalidInputError(subject, 'tenantKey is required to create a provider (e.g. "teams@contoso.com")');
@@ -109,7 +109,7 @@ export async function createProvider(ctx: OperationContext, p: VideoInteropProvi
 }
 
 /** Reads the stored provider, then PATCHes only what differs (§2 "Update (MPA)"). */
-export async function updateProvider(ctx: OperationContext, p: VideoInteropProvider, opts?: WriteOptions): Promise<VideoInteropProvider> {
+export async function updateProvider(ctx: OperationContext, p: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
   const subject = ctx.subject(`provider ${p.identity}`);
   const deadline = ctx.deadline(opts);
   const readOpts = { deadline: deadline.at, signal: opts?.signal };

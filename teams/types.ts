@@ -4,7 +4,7 @@
  */
 
 /** A video interop service provider (New-/Set-CsVideoInteropServiceProvider). */
-export interface VideoInteropProvider {
+export interface ServiceProvider {
   /** Pexip, Polycom, Cisco or BlueJeans; must match a policy name for invites to be stamped. */
   readonly identity: string;
   /** The vendor's IVR address shown in invites, e.g. `teams@contoso.com`. Required on create. */

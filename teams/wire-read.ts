@@ -3,7 +3,7 @@
  * regard to case (Newtonsoft's default), lists as a bare array or `{value: [...]}`. One
  * function per answer shape, each naming its evidence section of teams-wire-evidence.md.
  */
-import type { FederationSettings, GroupAssignment, VideoInteropPolicy, VideoInteropProvider } from './types';
+import type { FederationSettings, GroupAssignment, VideoInteropPolicy, ServiceProvider } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +56,7 @@ export function readAdminServiceEndpoint(body: unknown): string | undefined {
 }
 
 /** §2 fields; AadApplicationIds is one semicolon-separated string. */
-export function readProvider(w: unknown): VideoInteropProvider | undefined {
+export function readProvider(w: unknown): ServiceProvider | undefined {
   const identity = text(w, 'Identity');
   if (identity === undefined) return undefined;
   const ids = field(w, 'AadApplicationIds');

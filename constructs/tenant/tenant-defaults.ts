@@ -6,7 +6,7 @@
 import { vendorDefaults, VENDOR_NAMES } from '../vendors';
 import { tenantKeyDomain } from '../dns-names';
 import type { CviTenantProps } from './tenant-props';
-import { VideoInteropProviderIdentity } from '../video-interop-provider';
+import { VideoInteropServiceProviderIdentity } from '../video-interop-service-provider';
 
 export interface ResolvedConsent {
   /** The first app consented (the one an older stack consented alone). */
@@ -19,7 +19,7 @@ export interface ResolvedConsent {
 }
 
 export interface ResolvedTenantSettings {
-  readonly providerIdentity: VideoInteropProviderIdentity;
+  readonly serviceProviderIdentity: VideoInteropServiceProviderIdentity;
   readonly policyName: string;
   readonly tenantKey: string;
   readonly instructionUri?: string;
@@ -56,7 +56,7 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
   const appId = consentedAppIds[0];
 
   return {
-    providerIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropProviderIdentity,
+    serviceProviderIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropServiceProviderIdentity,
     policyName: need('teams.assignment.policyName', props.teams.assignment.policyName ?? vendor.policyName, props, 'the vendor has no default'),
     tenantKey: need('teams.provider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
     instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain),

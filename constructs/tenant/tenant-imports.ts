@@ -12,13 +12,13 @@ import type { CviDnsRecords } from '../dns-records';
 import type { FederationAllowedDomain } from '../federation-allowed-domain';
 import type { VendorAppConsent } from '../vendor-app-consent';
 import type { VideoInteropPolicyAssignment } from '../video-interop-policy-assignment';
-import type { VideoInteropProvider } from '../video-interop-provider';
+import type { VideoInteropServiceProvider } from '../video-interop-service-provider';
 import type { CviTenantImport } from './tenant-props';
 
 /** What a tenant built, for its import ids to be matched against. */
 export interface TenantObjects {
   readonly tenantName: string;
-  readonly videoInteropProvider: VideoInteropProvider;
+  readonly videoInteropServiceProvider: VideoInteropServiceProvider;
   readonly policyAssignments: readonly VideoInteropPolicyAssignment[];
   readonly federationAllowedDomain?: FederationAllowedDomain;
   readonly consents: readonly VendorAppConsent[];
@@ -49,9 +49,9 @@ type Fail = (path: string, rule: string, value: unknown) => never;
 function importTeams(objects: TenantObjects, given: CviTenantImport, fail: Fail): void {
   const teams = given.teams ?? {};
   if (teams.serviceProvider !== undefined) {
-    const identity = objects.videoInteropProvider.identity;
+    const identity = objects.videoInteropServiceProvider.identity;
     if (!same(teams.serviceProvider, identity)) fail('teams.serviceProvider', `must be the identity of the service provider the file declares, ${identity}`, teams.serviceProvider);
-    adopt(objects.videoInteropProvider.resource, teams.serviceProvider);
+    adopt(objects.videoInteropServiceProvider.resource, teams.serviceProvider);
   }
   const taken = new Set<VideoInteropPolicyAssignment>();
   (teams.policyAssignments ?? []).forEach((id, i) => {

@@ -3,7 +3,7 @@
  * (Get-CsVideoInteropServiceProvider), optionally only the one of an identity. One list call per
  * provider process, shared with the resources (tenant-lists.ts).
  */
-import type { VideoInteropProvider } from '../../teams';
+import type { ServiceProvider } from '../../teams';
 import { knownString } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject, TfType } from '../server/values';
@@ -40,7 +40,7 @@ const schema: BlockSchema = {
   },
 };
 
-function toObject(p: VideoInteropProvider): TfObject {
+function toObject(p: ServiceProvider): TfObject {
   return {
     identity: p.identity,
     tenant_key: p.tenantKey,

@@ -2,7 +2,7 @@
  * cvi_video_interop_service_provider: one video interop service provider of the tenant
  * (New-/Get-/Set-/Remove-CsVideoInteropServiceProvider). Import id: the identity, e.g. Pexip.
  */
-import type { VideoInteropProvider } from '../../teams';
+import type { ServiceProvider } from '../../teams';
 import { isGuid } from '../config-schema';
 import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
 import { knownString, knownStrings, planFromSchema } from '../plan';
@@ -97,7 +97,7 @@ function instructionUriProblems(uri: string): Diagnostic[] {
   return [];
 }
 
-function toProvider(planned: TfObject): VideoInteropProvider {
+function toProvider(planned: TfObject): ServiceProvider {
   return {
     identity: String(planned.identity),
     tenantKey: String(planned.tenant_key),
@@ -173,7 +173,7 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
 }
 
 /** The provider of that identity as the service holds it now, not as cached at plan time. */
-async function liveProvider(ctx: ResourceContext, identity: string): Promise<VideoInteropProvider | undefined> {
+async function liveProvider(ctx: ResourceContext, identity: string): Promise<ServiceProvider | undefined> {
   return ctx.session.client.getProvider(identity, ctx.session.callOptions());
 }
 
@@ -183,7 +183,7 @@ function sameIgnoringCase(stateValue: unknown, live: string): string {
   return typeof stateValue === 'string' && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
 }
 
-function toState(live: VideoInteropProvider, state: TfObject | null): TfObject {
+function toState(live: ServiceProvider, state: TfObject | null): TfObject {
   const priorIds = knownStrings(state?.aad_application_ids);
   const ids = live.aadApplicationIds.map((id) => priorIds?.find((p) => p.toLowerCase() === id.toLowerCase()) ?? id);
   return {

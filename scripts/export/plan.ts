@@ -6,7 +6,7 @@
 import { DNS_PRESETS, VENDORS, type VendorName } from '../../constructs/vendors';
 import { relativeToZone, tenantKeyDomain } from '../../constructs/dns-names';
 import type { TeamsReadout } from '../../reader/readout';
-import type { VideoInteropProvider } from '../../teams/types';
+import type { ServiceProvider } from '../../teams/types';
 import type { ExportOptions } from './options';
 
 export class ExportError extends Error {}
@@ -14,9 +14,9 @@ export class ExportError extends Error {}
 export interface ExportPlan {
   readonly vendor: VendorName;
   /** The service provider the file manages. */
-  readonly provider: VideoInteropProvider;
+  readonly provider: ServiceProvider;
   /** The tenant's other service providers (one file manages one). */
-  readonly others: readonly VideoInteropProvider[];
+  readonly others: readonly ServiceProvider[];
   readonly domain: string;
   /** The tenant key's domain: where the SRV records go. */
   readonly keyDomain: string;
@@ -30,7 +30,7 @@ const VENDOR_OF_IDENTITY: Readonly<Record<string, VendorName>> = { pexip: 'pexip
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-function chooseProvider(options: ExportOptions, providers: readonly VideoInteropProvider[]): { vendor: VendorName; provider: VideoInteropProvider } {
+function chooseProvider(options: ExportOptions, providers: readonly ServiceProvider[]): { vendor: VendorName; provider: ServiceProvider } {
   const listed = providers.map((p) => p.identity).join(', ');
   if (providers.length === 0) throw new ExportError('the tenant has no video interop service provider: there is nothing to export');
   if (options.vendor) {

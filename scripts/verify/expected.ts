@@ -51,7 +51,7 @@ export function expectedTenant(config: TenantConfig): ExpectedTenant {
       ? consentAppIds(config).map((appId) => ({ appId, applicationPermissions: consent.applicationPermissions, delegatedScopes: consent.delegatedPermissions }))
       : [],
     provider: {
-      identity: settings.providerIdentity,
+      identity: settings.serviceProviderIdentity,
       tenantKey: settings.tenantKey,
       instructionUri: settings.instructionUri,
       aadApplicationIds: settings.aadApplicationIds,

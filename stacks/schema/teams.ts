@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identityProblem } from '../../constructs/video-interop-provider';
+import { identityProblem } from '../../constructs/video-interop-service-provider';
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';

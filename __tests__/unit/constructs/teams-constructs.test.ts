@@ -2,7 +2,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import './support/matchers';
 import { Construct } from 'constructs';
 import { CviFederationAllowedDomain, CviVideoInteropPolicyAssignment, CviVideoInteropServiceProvider } from '../../../constructs/cvi';
-import { VideoInteropProvider, VideoInteropProviderIdentity } from '../../../constructs/video-interop-provider';
+import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
 
@@ -15,11 +15,11 @@ function inStack(build: (scope: Construct) => void): Construct {
   return stack;
 }
 
-describe('VideoInteropProvider', () => {
+describe('VideoInteropServiceProvider', () => {
   test('given a Pexip provider, the resource carries identity, tenant key, instruction URI and app ids', () => {
     const synthesized = Testing.synthScope((scope) => {
-      new VideoInteropProvider(scope, 'Provider', {
-        identity: VideoInteropProviderIdentity.PEXIP,
+      new VideoInteropServiceProvider(scope, 'Provider', {
+        identity: VideoInteropServiceProviderIdentity.PEXIP,
         tenantKey: 'teams@contoso.com',
         instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}',
         aadApplicationIds: [PEXIP_APP],
@@ -37,38 +37,38 @@ describe('VideoInteropProvider', () => {
 
   test('an instruction URI without the {ConfId} placeholder is rejected with the prop and the value', () => {
     expect(() =>
-      inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com' })),
+      inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com' })),
     ).toThrow(/test\/Provider: instructionUri must contain the \{ConfId\} placeholder; got "https:\/\/pexip.me\/teams\/contoso.com"/);
   });
 
   test('an instruction URI that is not https is rejected', () => {
     expect(() =>
-      inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'http://x/{ConfId}' })),
+      inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'http://x/{ConfId}' })),
     ).toThrow(/instructionUri must be an https:\/\/ URL/);
   });
 
   test('a tenant key without @ is rejected', () => {
-    expect(() => inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: VideoInteropProviderIdentity.CISCO, tenantKey: 'contoso' }))).toThrow(
+    expect(() => inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.CISCO, tenantKey: 'contoso' }))).toThrow(
       /tenantKey must be the vendor's IVR address/,
     );
   });
 
   test('an app id that is not a GUID is rejected with its index', () => {
     expect(() =>
-      inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', aadApplicationIds: [PEXIP_APP, 'pexip'] })),
+      inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', aadApplicationIds: [PEXIP_APP, 'pexip'] })),
     ).toThrow(/aadApplicationIds\[1\] must be a GUID/);
   });
 
   test('an identity outside the known platforms is rejected with the allowed list and what a hosted service uses', () => {
     expect(() =>
-      inStack((s) => new VideoInteropProvider(s, 'Provider', { identity: 'Zoom' as VideoInteropProviderIdentity, tenantKey: 'teams@contoso.com' })),
+      inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: 'Zoom' as VideoInteropServiceProviderIdentity, tenantKey: 'teams@contoso.com' })),
     ).toThrow(/identity must name a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); a hosted CVI service uses the identity of the platform it runs on.*; got "Zoom"/);
   });
 
   test('a tenant key that is a token is not validated at synth time', () => {
     const synthesized = Testing.synthScope((scope) => {
       const other = new CviVideoInteropServiceProvider(scope, 'Other', { identity: 'Cisco', tenantKey: 'a@m.webex.com' });
-      new VideoInteropProvider(scope, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: other.tenantKey });
+      new VideoInteropServiceProvider(scope, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: other.tenantKey });
     });
     expect(synthesized).toHaveResourceWithProperties(CviVideoInteropServiceProvider, { tenant_key: '${cvi_video_interop_service_provider.Other.tenant_key}' });
   });
@@ -149,7 +149,7 @@ describe('FederationAllowedDomain', () => {
   test('takeOver reaches take_over on each Teams construct, and is absent unless set', () => {
     const json = JSON.parse(
       Testing.synthScope((scope) => {
-        new VideoInteropProvider(scope, 'Provider', { identity: VideoInteropProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', takeOver: true });
+        new VideoInteropServiceProvider(scope, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', takeOver: true });
         new VideoInteropPolicyAssignment(scope, 'Assignment', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.group(GROUP), takeOver: true });
         new FederationAllowedDomain(scope, 'Federation', { domain: 'pexip.me', takeOver: true });
         new FederationAllowedDomain(scope, 'Other', { domain: 'other.example.com' });

@@ -13,7 +13,7 @@ describe('resolveTenantSettings for Pexip with nothing overridden', () => {
   const settings = resolveTenantSettings(configOf(minimalPexip()));
 
   it('takes provider identity and policy from the catalog', () => {
-    expect([settings.providerIdentity, settings.policyName]).toEqual(['Pexip', 'PexipServiceProviderEnabled']);
+    expect([settings.serviceProviderIdentity, settings.policyName]).toEqual(['Pexip', 'PexipServiceProviderEnabled']);
   });
 
   it('derives tenant key and instruction URI from the tenant domain', () => {

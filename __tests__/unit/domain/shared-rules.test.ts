@@ -8,7 +8,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { CLOUDS } from '../../../domain';
 import { TeamsCloud } from '../../../constructs/cvi/provider';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
-import { VideoInteropProvider, VideoInteropProviderIdentity } from '../../../constructs/video-interop-provider';
+import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { ENVIRONMENTS } from '../../../provider/config-schema';
 import { federationAllowedDomain } from '../../../provider/resources/federation-allowed-domain';
 import { serviceProvider } from '../../../provider/resources/service-provider';
@@ -77,8 +77,8 @@ describe('the GUID rule (application ids)', () => {
       schema: schemaAccepts((t) => (t.teams.provider.aadApplicationIds = [value])),
       construct: constructAccepts(
         (s) =>
-          new VideoInteropProvider(s, 'Provider', {
-            identity: VideoInteropProviderIdentity.PEXIP,
+          new VideoInteropServiceProvider(s, 'Provider', {
+            identity: VideoInteropServiceProviderIdentity.PEXIP,
             tenantKey: 'teams@contoso.example',
             aadApplicationIds: [value],
           }),

@@ -89,12 +89,13 @@ describe('stored state of schema version 0', () => {
       global: null,
       group_id: null,
       group_rank: null,
+      take_over: null,
       users: usersMap(['a@contoso.com', 'b@contoso.com']),
     });
   });
 
   it('round-trips a map of 20,000 users through msgpack', () => {
-    const value = { id: 'x', policy_name: POLICY, global: null, group_id: null, group_rank: null, users: usersMap(users(20_000)) };
+    const value = { id: 'x', policy_name: POLICY, global: null, group_id: null, group_rank: null, take_over: null, users: usersMap(users(20_000)) };
 
     expect(decodeDynamic(encodeDynamic(value, objectType(type.schema)), objectType(type.schema))).toEqual(value);
   });

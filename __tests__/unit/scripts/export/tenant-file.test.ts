@@ -4,7 +4,7 @@ import { parseTenantFile } from '../../../../stacks/load-tenants';
 import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from '../../../../constructs/vendors';
 import type { ConsentReadout, DnsReadout, Part, TeamsReadout } from '../../../../reader/readout';
 import { missing, read, unreadable } from '../../../../reader/readout';
-import type { VideoInteropProvider } from '../../../../teams/types';
+import type { ServiceProvider } from '../../../../teams/types';
 import { parseExportOptions } from '../../../../scripts/export/options';
 import { ExportError, planExport } from '../../../../scripts/export/plan';
 import { renderTenantFile } from '../../../../scripts/export/render';
@@ -17,7 +17,7 @@ const GRAPH_SP = '0a1b2c3d-0000-4000-8000-00000000a001';
 const GROUP_A = '0f0e0d0c-0b0a-4908-8706-050403020100';
 const GROUP_B = '1f0e0d0c-0b0a-4908-8706-050403020101';
 
-const pexipProvider: VideoInteropProvider = {
+const pexipProvider: ServiceProvider = {
   identity: 'Pexip',
   tenantKey: 'teams@contoso.com',
   instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}',
@@ -85,7 +85,7 @@ describe('export of a Pexip tenant set up as the vendor documents it', () => {
 
 describe('what the tenant holds beyond one file', () => {
   test('a second service provider needs --vendor, and then is named at the top', () => {
-    const poly: VideoInteropProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
+    const poly: ServiceProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
     const teams = teamsOf({ providers: [pexipProvider, poly] });
 
     expect(() => exportText([], teams, consentOf([PEXIP_APP]))).toThrow(new ExportError('the tenant has 2 service providers (Pexip, Polycom): give --vendor to choose the one this file manages'));
@@ -144,7 +144,7 @@ describe('what the tenant holds beyond one file', () => {
   });
 
   test('a Poly tenant consents and imports both RealConnect apps', () => {
-    const poly: VideoInteropProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
+    const poly: ServiceProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
     const text = exportText(['--domain', 'fabrikam.com'], teamsOf({ providers: [poly], tenantGrant: read('PolycomServiceProviderEnabled') }), consentOf(POLY_APPS));
     const file = parse(text);
 

@@ -1,5 +1,5 @@
 /**
- * VideoInteropProvider: the tenant's video interop service provider, the object
+ * VideoInteropServiceProvider: the tenant's video interop service provider, the object
  * New-CsVideoInteropServiceProvider creates. Teams stamps the tenant key and the instruction
  * URI of this provider on meeting invites, so a VTC can dial in.
  */
@@ -9,7 +9,7 @@ import { CviVideoInteropServiceProvider } from './cvi/video-interop-service-prov
 import { fail, known, requireGuid, requireNonEmpty } from './validate';
 
 /** The provider names Teams accepts (teams-cvi-reference.md §2). */
-export enum VideoInteropProviderIdentity {
+export enum VideoInteropServiceProviderIdentity {
   PEXIP = 'Pexip',
   POLYCOM = 'Polycom',
   CISCO = 'Cisco',
@@ -23,7 +23,7 @@ export enum VideoInteropProviderIdentity {
  * the usual way to get this wrong, so the message says what to use instead.
  */
 export function identityProblem(value: unknown): string {
-  const identities = Object.values(VideoInteropProviderIdentity) as string[];
+  const identities = Object.values(VideoInteropServiceProviderIdentity) as string[];
   const list = identities.join(', ');
   const spelled = typeof value === 'string' ? identities.find((i) => i.toLowerCase() === value.trim().toLowerCase()) : undefined;
   if (spelled) return `must be one of ${list}; did you mean ${spelled}?`;
@@ -36,9 +36,9 @@ export function identityProblem(value: unknown): string {
 /** The placeholder Teams replaces with the meeting's VTC conference id. */
 export const CONF_ID_PLACEHOLDER = '{ConfId}';
 
-export interface VideoInteropProviderProps {
+export interface VideoInteropServiceProviderProps {
   /** Which vendor this provider is; a tenant holds one provider per vendor. Changing it replaces the object. */
-  readonly identity: VideoInteropProviderIdentity;
+  readonly identity: VideoInteropServiceProviderIdentity;
   /** The vendor's IVR address shown in invites, e.g. `teams@contoso.com` (Pexip). */
   readonly tenantKey: string;
   /** Alternate VTC dialing instructions link; must carry `{ConfId}`. @default none */
@@ -61,13 +61,13 @@ export interface VideoInteropProviderProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-export class VideoInteropProvider extends Construct {
+export class VideoInteropServiceProvider extends Construct {
   /** The Terraform resource underneath, for references and escape hatches. */
   public readonly resource: CviVideoInteropServiceProvider;
   /** The provider's identity, as policy names refer to it. */
-  public readonly identity: VideoInteropProviderIdentity;
+  public readonly identity: VideoInteropServiceProviderIdentity;
 
-  constructor(scope: Construct, id: string, props: VideoInteropProviderProps) {
+  constructor(scope: Construct, id: string, props: VideoInteropServiceProviderProps) {
     super(scope, id);
     validate(this, props);
     this.identity = props.identity;
@@ -85,8 +85,8 @@ export class VideoInteropProvider extends Construct {
   }
 }
 
-function validate(scope: Construct, props: VideoInteropProviderProps): void {
-  const identities = Object.values(VideoInteropProviderIdentity) as string[];
+function validate(scope: Construct, props: VideoInteropServiceProviderProps): void {
+  const identities = Object.values(VideoInteropServiceProviderIdentity) as string[];
   if (known(props.identity) && !identities.includes(props.identity)) {
     fail(scope, 'identity', identityProblem(props.identity), props.identity);
   }
