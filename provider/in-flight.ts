@@ -23,6 +23,13 @@ export interface InFlightNote {
   readonly startedAt: string;
   /** The provider process that wrote it: its own note proves nothing to the create that wrote it. */
   readonly pid: number;
+  /**
+   * The create wrote part of the object and answered it with an error: Terraform holds it as
+   * tainted and plans its replacement as a create of the same object, which this note lets adopt
+   * what the tainted object holds. A refresh keeps such a note; the destroy of the tainted object
+   * removes it.
+   */
+  readonly tainted?: boolean;
 }
 
 const folder = (dir: string) => join(dir, '.terraform', 'cvi-in-flight');
@@ -69,6 +76,19 @@ export function readNote(tenantId: string, type: string, id: string, dir: string
 export function earlierNote(tenantId: string, type: string, id: string, dir: string = process.cwd()): InFlightNote | undefined {
   const note = readNote(tenantId, type, id, dir);
   return note && note.pid !== process.pid ? note : undefined;
+}
+
+/** Marks the note of a create answered with partial state (see InFlightNote.tainted). */
+export function markTainted(tenantId: string, type: string, id: string, dir: string = process.cwd()): void {
+  const note = readNote(tenantId, type, id, dir);
+  if (!note || note.tainted) return;
+  const path = notePath(tenantId, type, id, dir);
+  try {
+    writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...note, tainted: true })}\n`);
+    renameSync(`${path}.tmp`, path);
+  } catch (error) {
+    log('warn', `could not update the in-flight note ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export function removeNote(tenantId: string, type: string, id: string, dir: string = process.cwd()): void {

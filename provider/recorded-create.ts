@@ -10,7 +10,7 @@
  * written (the service refused, a plan check) removes the note.
  */
 import { DiagnosticError, PartialApplyError } from './diagnostics';
-import { removeNote, writeNote } from './in-flight';
+import { markTainted, removeNote, writeNote } from './in-flight';
 import { sameValue } from './plan';
 import type { ResourceContext, ResourceType } from './resources/resource';
 import { isUnknown, type TfObject } from './server/values';
@@ -88,7 +88,10 @@ export async function recordedCreate(type: ResourceType, ctx: ResourceContext, p
     return await type.create(ctx, planned);
   } catch (error) {
     if (!outcomeUnknown(error)) {
-      if (id !== undefined && !(error instanceof PartialApplyError)) removeNote(tenantId, type.name, id, dir);
+      if (id !== undefined) {
+        if (error instanceof PartialApplyError) markTainted(tenantId, type.name, id, dir);
+        else removeNote(tenantId, type.name, id, dir);
+      }
       throw error;
     }
     // An abort shows as "The operation was aborted": the stop signal says who stopped it and why.
@@ -104,6 +107,7 @@ export async function recordedCreate(type: ResourceType, ctx: ResourceContext, p
       return { ...planned, ...Object.fromEntries(Object.entries(found).filter(([name]) => isUnknown(planned[name] ?? null))) };
     }
     if (found) {
+      if (id !== undefined) markTainted(tenantId, type.name, id, dir);
       throw new PartialApplyError(
         found,
         new DiagnosticError('Create interrupted', `tenant ${tenantId}: ${what} exists, but not as planned, after the create ended without an answer (${reason}); it is recorded in state as tainted.`),

@@ -16,7 +16,7 @@ import { createSession, type Session } from './session';
 import { log } from './server/log';
 import { stopGraceMs } from './server/parent-watch';
 import { inDestroyRun } from './terraform-run';
-import { removeNote } from './in-flight';
+import { readNote, removeNote } from './in-flight';
 import { recordedCreate } from './recorded-create';
 
 const configType = objectType(providerConfigSchema);
@@ -144,8 +144,11 @@ export function createProviderMethods(): ProviderMethods {
         if (state === null) return { newState: encodeObject(null, type), private: req.private };
         const ctx = context(warnings);
         const live = await type.read(ctx, state);
-        // In state and read: Terraform recorded the object, so no in-flight note is needed for it.
-        if (live && typeof live.id === 'string') removeNote(ctx.session.tenantId, type.name, live.id);
+        // In state and read: Terraform recorded the object, so no in-flight note is needed for it,
+        // unless it is held as tainted: its replacement is planned as a create the note lets adopt.
+        if (live && typeof live.id === 'string' && !readNote(ctx.session.tenantId, type.name, live.id)?.tainted) {
+          removeNote(ctx.session.tenantId, type.name, live.id);
+        }
         return { newState: encodeObject(live, type), private: req.private };
       }),
 

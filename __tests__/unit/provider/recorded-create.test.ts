@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiagnosticError, type Diagnostic } from '../../../provider/diagnostics';
+import { DiagnosticError, PartialApplyError, type Diagnostic } from '../../../provider/diagnostics';
 import { earlierNote, notePath, readNote, removeNote, writeNote } from '../../../provider/in-flight';
 import { outcomeUnknown, recordedCreate } from '../../../provider/recorded-create';
 import type { ResourceContext, ResourceType } from '../../../provider/resources/resource';
@@ -103,6 +103,13 @@ describe('a create', () => {
 
     await expect(recordedCreate(typeWith(async () => Promise.reject(refusal), async () => null), ctx, planned, dir)).rejects.toBe(refusal);
     expect(readNote(TENANT, TYPE, 'Pexip', dir)).toBeUndefined();
+  });
+
+  it('answered with partial state keeps its note, marked tainted, so the replacement of the tainted object may adopt what it holds', async () => {
+    const partial = new PartialApplyError({ ...planned, tenant_key: 'old@contoso.com' }, new DiagnosticError('Some users could not be assigned', 'x'));
+
+    await expect(recordedCreate(typeWith(async () => Promise.reject(partial), async () => null), ctx, planned, dir)).rejects.toBe(partial);
+    expect(readNote(TENANT, TYPE, 'Pexip', dir)).toMatchObject({ id: 'Pexip', tainted: true });
   });
 
   it('cut off without an answer, then read back as planned, is answered as created with a warning', async () => {
