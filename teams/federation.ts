@@ -17,6 +17,7 @@
  * overwritten (the service offers no conditional write in the evidence), and two stacks
  * removing the two last entries at once end with one of them kept ('kept-last-entry').
  */
+import { isDomain } from '../domain/dns-names';
 import { routes } from './routes';
 import type { FederationPatchBody } from './wire';
 import { readFederation } from './wire-read';
@@ -43,7 +44,7 @@ export async function getFederation(ctx: OperationContext, opts?: CallOptions): 
 
 function normalise(ctx: OperationContext, domain: string): string {
   const d = domain.trim().toLowerCase();
-  if (!/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d)) {
+  if (!isDomain(d)) {
     throw new InvalidInputError(ctx.subject(`federation allow-list entry ${domain}`), `"${domain}" is not a domain name`);
   }
   return d;

@@ -10,6 +10,9 @@ import { TeamsCloud } from '../../../constructs/cvi/provider';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
 import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { ENVIRONMENTS } from '../../../provider/config-schema';
+import { MAX_ASSIGNMENT_USERS } from '../../../domain';
+import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
+import { policyAssignment } from '../../../provider/resources/policy-assignment';
 import { federationAllowedDomain } from '../../../provider/resources/federation-allowed-domain';
 import { serviceProvider } from '../../../provider/resources/service-provider';
 import { parseTenantFile } from '../../../stacks';
@@ -84,6 +87,32 @@ describe('the GUID rule (application ids)', () => {
           }),
       ),
       provider: serviceProvider.validate({ identity: 'Pexip', tenant_key: 'teams@contoso.example', aad_application_ids: [value] }).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('the users limit of one assignment', () => {
+  const users = (n: number) => Array.from({ length: n }, (_, i) => `user${i}@contoso.example`);
+
+  test.each([
+    [MAX_ASSIGNMENT_USERS, true],
+    [MAX_ASSIGNMENT_USERS + 1, false],
+  ])('%d users: schema, construct and provider agree (accepted: %s)', (count, accepted) => {
+    const list = users(count);
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { users: list })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users(list) })),
+      provider:
+        policyAssignment.validate({
+          id: null,
+          policy_name: 'PexipServiceProviderEnabled',
+          global: null,
+          group_id: null,
+          group_rank: null,
+          take_over: null,
+          users: Object.fromEntries(list.map((u) => [u, true])),
+        }).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
