@@ -3,7 +3,7 @@ import { Token, TerraformProvider, TerraformResource } from 'cdktf';
 import { SrvRecordSet } from '@cdktf/provider-dns/lib/srv-record-set';
 import { DnsSrvRecord } from '@cdktf/provider-azurerm/lib/dns-srv-record';
 import { canonicalName, hostNameProblem } from './dns-names';
-import { DNS_PRESETS, DnsPresetName } from './vendors';
+import { DNS_PRESETS, DnsPresetName } from '../domain/vendors';
 
 /** Priority and weight of a record that gives none (what the construct writes). */
 export const DEFAULT_SRV_PRIORITY = 10;

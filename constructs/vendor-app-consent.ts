@@ -10,7 +10,7 @@ import {
   MICROSOFT_GRAPH_APP_ID,
   unknownPermissionMessage,
 } from '../domain/graph-permissions';
-import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from './vendors';
+import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from '../domain/vendors';
 import { isGuid } from '../domain/identifiers';
 
 

@@ -9,3 +9,4 @@ export * from './graph-permissions';
 export * from './identifiers';
 export * from './limits';
 export * from './provider-address';
+export * from './vendors';

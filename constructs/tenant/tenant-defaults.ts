@@ -3,7 +3,7 @@
  * out comes from the vendor catalog (constructs/vendors.ts). A value neither gives is an error
  * that names the field and the vendor.
  */
-import { vendorDefaults, VENDOR_NAMES } from '../vendors';
+import { vendorDefaults, VENDOR_NAMES } from '../../domain/vendors';
 import { tenantKeyDomain } from '../dns-names';
 import type { CviTenantProps } from './tenant-props';
 import { VideoInteropServiceProviderIdentity } from '../video-interop-service-provider';

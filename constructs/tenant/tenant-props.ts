@@ -4,7 +4,7 @@
  * Terraform wiring (`providers`, `teamsEndpoint`) is extra, and the stack's backend is not here.
  */
 import { TerraformProvider } from 'cdktf';
-import type { DnsPresetName, VendorName } from '../vendors';
+import type { DnsPresetName, VendorName } from '../../domain/vendors';
 import type { SrvRecord } from '../dns-records';
 
 export interface CviTenantIdentity {

@@ -4,7 +4,7 @@
  * second scope, another policy's groups) becomes a note; an assignment that cannot be told is an
  * error, never a guess, except the one case the resource itself takes on the user's word.
  */
-import { VENDORS } from '../../constructs/vendors';
+import { VENDORS } from '../../domain/vendors';
 import type { Part, TeamsReadout } from '../../reader/readout';
 import { ExportError, type ExportPlan } from './plan';
 

@@ -4,7 +4,7 @@
  * priority and one weight. The file then reads as a person writes it (`preset: { name, nodes }`)
  * and synthesizes to the same record sets; anything else stays a list of records.
  */
-import { DNS_PRESETS, type DnsPresetName } from '../../constructs/vendors';
+import { DNS_PRESETS, type DnsPresetName } from '../../domain/vendors';
 
 export interface ExportedSrvRecord {
   readonly service: string;

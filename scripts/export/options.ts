@@ -1,5 +1,5 @@
 /** The command line of `cvi export`. */
-import { VENDOR_NAMES, type VendorName } from '../../constructs/vendors';
+import { VENDOR_NAMES, type VendorName } from '../../domain/vendors';
 import { isGuid } from '../../domain/identifiers';
 
 export interface ExportOptions {

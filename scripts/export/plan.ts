@@ -3,7 +3,7 @@
  * file manages (so which vendor), the tenant's domain, the app ids whose consent to read and
  * the SRV names to query. Anything ambiguous is an error naming the option that settles it.
  */
-import { DNS_PRESETS, VENDORS, type VendorName } from '../../constructs/vendors';
+import { DNS_PRESETS, VENDORS, type VendorName } from '../../domain/vendors';
 import { relativeToZone, tenantKeyDomain } from '../../constructs/dns-names';
 import type { TeamsReadout } from '../../reader/readout';
 import type { ServiceProvider } from '../../teams/types';

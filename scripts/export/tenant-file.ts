@@ -4,7 +4,7 @@
  * every object found. Whatever the file cannot express becomes a note (a comment at the top):
  * nothing read is dropped silently.
  */
-import { VENDORS } from '../../constructs/vendors';
+import { VENDORS } from '../../domain/vendors';
 import { TEAMS_PROVIDER_NAMES } from '../../stacks/schema/teams';
 import { GRAPH_APPLICATION_PERMISSIONS, GRAPH_DELEGATED_PERMISSIONS } from '../../constructs/graph-permissions';
 import type { AppConsent, ConsentReadout, DnsReadout, Part, TeamsReadout } from '../../reader/readout';

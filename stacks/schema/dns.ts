@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DNS_PRESET_NAMES, DNS_PRESETS } from '../../constructs/vendors';
+import { DNS_PRESET_NAMES, DNS_PRESETS } from '../../domain/vendors';
 import { SRV_PROTOCOLS } from '../../constructs/dns-records';
 import { domain, guid, hostName, uniqueList, wholeNumber } from './primitives';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VENDOR_NAMES, vendorDefaults } from '../../constructs/vendors';
+import { VENDOR_NAMES, vendorDefaults } from '../../domain/vendors';
 import { relativeToZone, tenantKeyDomain } from '../../domain/dns-names';
 import { domain, guid, slug } from './primitives';
 import { teamsSection } from './teams';
