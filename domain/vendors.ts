@@ -59,7 +59,7 @@ export interface VendorDefaults {
   /** Human name used in messages. */
   readonly displayName: string;
   /** `Name`/`Identity` of the video interop service provider; `undefined` = must be given. */
-  readonly providerName?: string;
+  readonly serviceProviderIdentity?: string;
   /** The TeamsVideoInteropServicePolicy to grant; `undefined` = must be given. */
   readonly policyName?: string;
   /** Known multi-tenant app ids of the vendor's bots; empty = unknown, must be given. */
@@ -79,7 +79,7 @@ export interface VendorDefaults {
 export const VENDORS: Readonly<Record<VendorName, VendorDefaults>> = {
   pexip: {
     displayName: 'Pexip',
-    providerName: 'Pexip',
+    serviceProviderIdentity: 'Pexip',
     policyName: 'PexipServiceProviderEnabled',
     appIds: ['923c9f0a-b883-4efe-af73-54810da59f83'],
     applicationPermissions: CVI_MINIMUM_APPLICATION_PERMISSIONS,
@@ -91,7 +91,7 @@ export const VENDORS: Readonly<Record<VendorName, VendorDefaults>> = {
   },
   poly: {
     displayName: 'Poly RealConnect',
-    providerName: 'Polycom',
+    serviceProviderIdentity: 'Polycom',
     policyName: 'PolycomServiceProviderEnabled',
     // "RealConnect for Microsoft Teams", then "RealConnect for Office 365".
     appIds: ['a39192d4-7b9b-4c07-87d7-cbcd3fd97af7', 'd46cf366-f046-4291-9ecb-a00b8dc39a83'],
@@ -102,7 +102,7 @@ export const VENDORS: Readonly<Record<VendorName, VendorDefaults>> = {
   },
   cisco: {
     displayName: 'Cisco Webex Video Integration',
-    providerName: 'Cisco',
+    serviceProviderIdentity: 'Cisco',
     policyName: 'CiscoServiceProviderEnabled',
     appIds: [],
     applicationPermissions: CVI_MINIMUM_APPLICATION_PERMISSIONS,
@@ -112,7 +112,7 @@ export const VENDORS: Readonly<Record<VendorName, VendorDefaults>> = {
   },
   bluejeans: {
     displayName: 'BlueJeans',
-    providerName: 'BlueJeans',
+    serviceProviderIdentity: 'BlueJeans',
     policyName: 'BlueJeansServiceProviderEnabled',
     appIds: [],
     applicationPermissions: CVI_MINIMUM_APPLICATION_PERMISSIONS,

@@ -56,7 +56,7 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
   const appId = consentedAppIds[0];
 
   return {
-    serviceProviderIdentity: need('teams.provider.name', provider.name ?? vendor.providerName, props, 'the vendor has no default') as VideoInteropServiceProviderIdentity,
+    serviceProviderIdentity: need('teams.provider.name', provider.name ?? vendor.serviceProviderIdentity, props, 'the vendor has no default') as VideoInteropServiceProviderIdentity,
     policyName: need('teams.assignment.policyName', props.teams.assignment.policyName ?? vendor.policyName, props, 'the vendor has no default'),
     tenantKey: need('teams.provider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
     instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain),

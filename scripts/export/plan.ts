@@ -34,7 +34,7 @@ function chooseProvider(options: ExportOptions, providers: readonly ServiceProvi
   const listed = providers.map((p) => p.identity).join(', ');
   if (providers.length === 0) throw new ExportError('the tenant has no video interop service provider: there is nothing to export');
   if (options.vendor) {
-    const name = VENDORS[options.vendor].providerName;
+    const name = VENDORS[options.vendor].serviceProviderIdentity;
     const provider = name ? providers.find((p) => same(p.identity, name)) : providers.length === 1 ? providers[0] : undefined;
     if (!provider) {
       throw new ExportError(

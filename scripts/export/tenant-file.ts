@@ -70,7 +70,7 @@ function providerSection(plan: ExportPlan, notes: string[]): Section {
   const out: Section = {};
   const name = TEAMS_PROVIDER_NAMES.find((n) => same(n, live.identity));
   if (!name) throw new ExportError(`the service provider's identity ${live.identity} is not one a tenant file takes (${TEAMS_PROVIDER_NAMES.join(', ')})`);
-  if (catalog.providerName !== name) out.name = name;
+  if (catalog.serviceProviderIdentity !== name) out.name = name;
   if (catalog.tenantKeyFor?.(plan.domain) !== live.tenantKey) out.tenantKey = live.tenantKey;
   const defaultUri = catalog.instructionUriFor?.(plan.keyDomain);
   if (live.instructionUri !== undefined && live.instructionUri !== defaultUri) out.instructionUri = live.instructionUri;

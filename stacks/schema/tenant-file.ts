@@ -49,7 +49,7 @@ export const tenantFileSchema = z
     if (!vendor.tenantKeyFor && !file.teams.provider?.tenantKey) {
       need(['teams', 'provider', 'tenantKey'], `is required for vendor ${file.vendor} (shape ${vendor.tenantKeyShape})`);
     }
-    if (!vendor.providerName && !file.teams.provider?.name) {
+    if (!vendor.serviceProviderIdentity && !file.teams.provider?.name) {
       need(['teams', 'provider', 'name'], `is required for vendor ${file.vendor}`);
     }
     if (!vendor.policyName && !file.teams.assignment.policyName) {

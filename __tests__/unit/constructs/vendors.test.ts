@@ -9,8 +9,8 @@ describe('the vendor catalog', () => {
     ['poly', 'Polycom', 'PolycomServiceProviderEnabled'],
     ['cisco', 'Cisco', 'CiscoServiceProviderEnabled'],
     ['bluejeans', 'BlueJeans', 'BlueJeansServiceProviderEnabled'],
-  ] as const)('names the provider and policy of %s', (vendor, providerName, policyName) => {
-    expect(vendorDefaults(vendor)).toMatchObject({ providerName, policyName });
+  ] as const)('names the service provider and policy of %s', (vendor, serviceProviderIdentity, policyName) => {
+    expect(vendorDefaults(vendor)).toMatchObject({ serviceProviderIdentity, policyName });
   });
 
   it('knows the Pexip hosted app id and the two Poly RealConnect app ids', () => {
