@@ -5,8 +5,6 @@
  * Terraform settings of the caller's environment are dropped first, so nothing started with it
  * can reach a real tenant. The one definition behind the demo, the tests and the benchmarks.
  */
-import type { RunningEmulator } from './index';
-
 export interface EmulatorClient {
   readonly tenantId: string;
   readonly clientId: string;
@@ -18,7 +16,8 @@ export interface EmulatorClient {
 const DROPPED = /^(ARM_|AZURE_|TF_)/;
 
 export function emulatorClientEnv(
-  emulator: Pick<RunningEmulator, 'authorityHost' | 'caCertPath'>,
+  /** A running emulator: its token endpoint (authority host) and the CA file that trusts it. */
+  emulator: { readonly authorityHost: string; readonly caCertPath: string },
   base: NodeJS.ProcessEnv,
   client: EmulatorClient,
 ): NodeJS.ProcessEnv {
