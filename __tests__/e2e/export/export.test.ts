@@ -10,18 +10,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { tenantSrvRecords, CVI_MINIMUM_APPLICATION_PERMISSIONS } from '../../../constructs';
+import { CVI_MINIMUM_APPLICATION_PERMISSIONS } from '../../../constructs';
 import { parseTenantFile } from '../../../stacks';
 import { runProcess, type ProcessResult } from '../../../scripts/run-process';
 import { projectRoot } from '../../../scripts/project';
 import { BindServer } from '../support/bind';
+import { HAND_MADE, setUpByHand } from '../support/hand-made-tenant';
 import { explain, TenantProject } from '../deploy/tenant-project';
 
 jest.setTimeout(240_000);
 
-const TENANT_ID = '5df714c9-1b0c-491c-8262-705358be54ab';
-const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
-const ZONE = 'contoso.example';
+const TENANT_ID = HAND_MADE.tenantId;
+const PEXIP_APP = HAND_MADE.pexipApp;
+const ZONE = HAND_MADE.zone;
 const NODE = `px01.vc.${ZONE}`;
 
 /** What the hand-made tenant publishes, as a tenant file would declare it (used only to seed BIND). */
@@ -50,19 +51,8 @@ describe('cvi export of a tenant set up by hand', () => {
   beforeAll(async () => {
     bind = await BindServer.start([ZONE]);
     emulator = await startEmulator({ candidates: ['tenantGrantRead'] });
-    // Teams: New-CsVideoInteropServiceProvider, Grant-CsTeamsVideoInteropServicePolicy -Global, a federation allow-list.
-    const teams = emulator.tenant(TENANT_ID);
-    teams.setProvider({ Identity: 'Pexip', TenantKey: `teams@${ZONE}`, InstructionUri: `https://pexip.me/teams/${ZONE}/{ConfId}`, AadApplicationIds: PEXIP_APP, AllowAppGuestJoinsAsAuthenticated: false });
-    teams.setTenantPolicy('PexipServiceProviderEnabled');
-    teams.setFederation({ ...teams.getFederation(), AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'pexip.example' }] } });
-    // Entra ID: admin consent in the portal.
-    const graph = emulator.graph(TENANT_ID);
-    graph.addServicePrincipal({ appId: PEXIP_APP, displayName: 'Pexip Infinity CVI' });
-    graph.grantAppRoles(PEXIP_APP, CVI_MINIMUM_APPLICATION_PERMISSIONS);
-    graph.grantDelegated(PEXIP_APP, ['User.Read']);
     // DNS: the pexip-infinity records of one node.
-    const declared = tenantSrvRecords(parseTenantFile('seed.yaml', seedFile).config!)!.declared;
-    await bind.addSrv(ZONE, declared.map((r) => ({ owner: r.owner, priority: r.priority, weight: r.weight, port: r.port, target: r.target })));
+    await setUpByHand(emulator, bind, parseTenantFile('seed.yaml', seedFile).config!);
 
     project = new TenantProject(emulator, [{ name: 'placeholder', id: TENANT_ID, domain: ZONE }]);
     project.env.CVI_GRAPH_ENDPOINT = emulator.graphUrl;

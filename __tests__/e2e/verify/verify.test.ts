@@ -10,19 +10,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { tenantSrvRecords, CVI_MINIMUM_APPLICATION_PERMISSIONS } from '../../../constructs';
 import { parseTenantFile } from '../../../stacks';
 import { runProcess } from '../../../scripts/run-process';
 import { projectRoot } from '../../../scripts/project';
 import { verifyReportSchema } from '../../../scripts/verify/report-schema';
 import { BindServer, type SrvRecordData } from '../support/bind';
+import { HAND_MADE, setUpByHand } from '../support/hand-made-tenant';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../../testing/workspace';
 
 jest.setTimeout(120_000);
 
-const TENANT_ID = '5df714c9-1b0c-491c-8262-705358be54ab';
-const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
-const ZONE = 'contoso.example';
+const TENANT_ID = HAND_MADE.tenantId;
+const ZONE = HAND_MADE.zone;
 
 const tenantFile = (dnsPort: number) => `tenant: { id: ${TENANT_ID}, name: contoso, domain: ${ZONE} }
 vendor: pexip
@@ -49,20 +48,8 @@ describe('cvi verify against the emulator and BIND 9', () => {
     const text = tenantFile(bind.port);
     writeFileSync(join(dir, 'contoso.yaml'), text);
     const config = parseTenantFile('contoso.yaml', text).config!;
-
-    // Teams: New-CsVideoInteropServiceProvider, Grant-CsTeamsVideoInteropServicePolicy -Global, federation.
-    const teams = emulator.tenant(TENANT_ID);
-    teams.setProvider({ Identity: 'Pexip', TenantKey: `teams@${ZONE}`, InstructionUri: `https://pexip.me/teams/${ZONE}/{ConfId}`, AadApplicationIds: PEXIP_APP, AllowAppGuestJoinsAsAuthenticated: false });
-    teams.setTenantPolicy('PexipServiceProviderEnabled');
-    teams.setFederation({ ...teams.getFederation(), AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'pexip.example' }] } });
-    // Entra ID: admin consent in the portal.
-    const graph = emulator.graph(TENANT_ID);
-    graph.addServicePrincipal({ appId: PEXIP_APP, displayName: 'Pexip Infinity CVI' });
-    graph.grantAppRoles(PEXIP_APP, CVI_MINIMUM_APPLICATION_PERMISSIONS);
-    graph.grantDelegated(PEXIP_APP, ['User.Read']);
     // DNS: the records the tenant file declares, written as the dns provider writes them.
-    published = tenantSrvRecords(config)!.declared.map((r) => ({ owner: r.owner, priority: r.priority, weight: r.weight, port: r.port, target: r.target }));
-    await bind.addSrv(ZONE, published);
+    published = await setUpByHand(emulator, bind, config);
   });
 
   afterAll(async () => {
