@@ -20,6 +20,7 @@ import { VideoInteropServiceProvider } from './video-interop-service-provider';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from './video-interop-policy-assignment';
 import { FederationAllowedDomain } from './federation-allowed-domain';
 import { importExisting } from './tenant/tenant-imports';
+import { assignmentScopeProblem, scopesSet } from '../domain/assignment-scope';
 
 export * from './tenant/tenant-props';
 export type { ResolvedTenantSettings, ResolvedConsent } from './tenant/tenant-defaults';
@@ -133,12 +134,8 @@ function consentGrant(consents: readonly VendorAppConsent[]): ITerraformDependab
 
 function assignmentScopes(props: CviTenantProps): { id: string; scope: PolicyAssignmentScope }[] {
   const a = props.teams.assignment;
-  const given = (['global', 'groups', 'users'] as const).filter((k) => a[k] !== undefined);
-  if (given.length !== 1) {
-    throw new Error(
-      `tenant ${props.tenant.name}: teams.assignment must set exactly one of global, groups, users; got ${given.length === 0 ? 'none' : given.join(' and ')}`,
-    );
-  }
+  const problem = assignmentScopeProblem(scopesSet((scope) => a[scope] !== undefined));
+  if (problem) throw new Error(`tenant ${props.tenant.name}: teams.assignment ${problem}`);
   if (a.global) return [{ id: 'assignment-global', scope: PolicyAssignmentScope.global() }];
   if (a.users) return [{ id: 'assignment-users', scope: PolicyAssignmentScope.users([...a.users]) }];
   // Keyed by group id, so adding or removing one group never renames the others' resources.

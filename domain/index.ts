@@ -3,6 +3,7 @@
  * the provider: one home per rule. Nothing here imports from the rest of the project. The
  * emulator keeps its own copy of the service's rules on purpose: it stands in for Microsoft.
  */
+export * from './assignment-scope';
 export * from './clouds';
 export * from './dns-names';
 export * from './graph-permissions';

@@ -4,9 +4,7 @@
  * do, so a pipeline that can deploy can also read.
  */
 import * as fs from 'node:fs';
-import { AUTHORITY_HOSTS, credentialFromEnvironment } from '../teams/auth';
-import { TeamsAdminClient } from '../teams/client';
-import type { Cloud } from '../teams/routes';
+import { AUTHORITY_HOSTS, credentialFromEnvironment, TeamsAdminClient, type Cloud } from '../teams';
 import { GraphClient } from './graph-client';
 import type { ReadSources } from './read-live-tenant';
 

@@ -9,10 +9,7 @@
  * was made for, so a token is never sent elsewhere.
  */
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import type { Cloud } from '../teams/routes';
-import { Transport, LostResponseError } from '../teams/transport';
-import { isRetryableStatus, retryDelay } from '../teams/retry';
-import { redact } from '../teams/errors';
+import { isRetryableStatus, LostResponseError, redact, retryDelay, Transport, type Cloud } from '../teams';
 import { GRAPH_HOSTS, graphScope } from './graph-routes';
 
 export interface GraphClientOptions {

@@ -4,7 +4,7 @@
  * user. Unreadable, with the reason, where the service refuses the search: there is no proven
  * way to list a policy's holders without already knowing the users.
  */
-import type { TeamsAdminClient } from '../teams/client';
+import type { TeamsAdminClient } from '../teams';
 import { Part, read, reasonOf, unreadable } from './readout';
 
 export async function readPolicyHolders(client: TeamsAdminClient, policyName: string): Promise<Part<readonly string[]>> {

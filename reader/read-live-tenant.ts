@@ -3,7 +3,7 @@
  * (the Teams admin client), Entra ID consent (Microsoft Graph) and DNS (SRV queries). Shared by
  * `cvi verify` (compare with the tenant file) and `cvi export` (write the tenant file).
  */
-import type { TeamsAdminClient } from '../teams/client';
+import type { TeamsAdminClient } from '../teams';
 import type { GraphClient } from './graph-client';
 import { readConsent } from './consent';
 import { readSrvRecordSets, SrvReadOptions } from './dns';

@@ -2,7 +2,7 @@
  * What a read of a live tenant answers. Every part says whether it was read, found missing,
  * or could not be read (and why), so a caller never mistakes "could not look" for "not there".
  */
-import type { FederationSettings, GroupAssignment, VideoInteropPolicy, ServiceProvider } from '../teams/types';
+import type { FederationSettings, GroupAssignment, VideoInteropPolicy, ServiceProvider } from '../teams';
 
 /** One thing read from the world: its value, its absence, or why it could not be read. */
 export type Part<T> =

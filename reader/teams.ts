@@ -3,7 +3,7 @@
  * grant (a candidate read: unreadable where the service refuses it), group assignments,
  * federation settings and, when asked, users' effective policies.
  */
-import type { TeamsAdminClient } from '../teams/client';
+import type { TeamsAdminClient } from '../teams';
 import { Part, read, reasonOf, TeamsReadout, unreadable, UserPolicy } from './readout';
 
 async function part<T>(what: string, load: () => Promise<T>): Promise<Part<T>> {

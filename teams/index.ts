@@ -4,7 +4,9 @@ export type { TeamsAdminClientOptions } from './client';
 export { credentialFromEnvironment, CredentialConfigurationError, AUTHORITY_HOSTS } from './auth';
 export type { EnvironmentCredentialChoice, AuthMethod, CredentialOverrides } from './auth';
 export { waitUntilConsistent, DEFAULT_CONSISTENCY } from './consistency';
-export { DEFAULT_RETRY } from './retry';
+export { DEFAULT_RETRY, isRetryableStatus, retryDelay } from './retry';
+// The HTTP transport and its retry rules, shared with the reader's Microsoft Graph client.
+export { Transport, LostResponseError } from './transport';
 export { Deadline } from './deadline';
 export * from './errors';
 export * from './types';

@@ -12,12 +12,13 @@
  */
 import { isGuid } from '../config-schema';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
+import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
 import type { BlockSchema } from '../schema';
 import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
 import type { ResourceContext, ResourceType } from './resource';
-import { rankAsRead, scopeChanges, scopeOf, type Scope } from './policy-scope';
+import { rankAsRead, scopeChanges, scopeOf, SCOPE_ATTRIBUTE, spellScope, type Scope } from './policy-scope';
 import { upgradeUsersState, userNames, usersMap, usersProblems, USERS_TYPE } from './policy-users';
 import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
 import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored } from './adoption';
@@ -72,14 +73,14 @@ function validate(config: TfObject): Diagnostic[] {
     problems.push(errorAt('global', 'global = false', `${NAME}: set global = true for a tenant-wide grant, or leave it out and set group_id or users.`));
   }
   const anyUnknown = [config.global, config.group_id, config.users].some(isUnknown);
-  const scopes = (['global', 'group_id', 'users'] as const).filter((name) => config[name] !== null && config[name] !== undefined && config[name] !== false);
-  if (!anyUnknown && scopes.length !== 1) {
-    problems.push({
-      severity: 'error',
-      summary: 'Exactly one scope',
-      detail: `${NAME}: set exactly one of global = true, group_id or users; got ${scopes.length === 0 ? 'none' : scopes.join(' and ')}.`,
-    });
-  }
+  const scopeProblem = assignmentScopeProblem(
+    scopesSet((scope) => {
+      const value = config[SCOPE_ATTRIBUTE[scope]];
+      return value !== null && value !== undefined && value !== false;
+    }),
+    spellScope,
+  );
+  if (!anyUnknown && scopeProblem) problems.push({ severity: 'error', summary: 'Exactly one scope', detail: `${NAME}: ${scopeProblem}.` });
   const groupId = knownString(config.group_id);
   if (groupId !== undefined && !isGuid(groupId)) problems.push(errorAt('group_id', 'Invalid group_id', `${NAME}: group_id must be the group's object id (a GUID); got "${groupId}".`));
   const rank = config.group_rank;
@@ -175,7 +176,7 @@ async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
       await createUsers(ctx, planned);
       return;
     default:
-      throw new DiagnosticError('Exactly one scope', `${NAME}: set exactly one of global = true, group_id or users.`);
+      throw new DiagnosticError('Exactly one scope', `${NAME}: ${assignmentScopeProblem([], spellScope)}.`);
   }
 }
 

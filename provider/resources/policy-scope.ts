@@ -2,9 +2,16 @@
  * The scope of a policy assignment (tenant, group or users) and the user-set arithmetic of
  * in-place updates. User identities compare without case, as the service compares them.
  */
+import type { AssignmentScope } from '../../domain/assignment-scope';
 import type { TfObject, TfValue } from '../server/values';
 
 export type Scope = 'global' | 'group' | 'users';
+
+/** The attribute that sets each scope of the domain's one-scope rule. */
+export const SCOPE_ATTRIBUTE: Record<AssignmentScope, 'global' | 'group_id' | 'users'> = { global: 'global', groups: 'group_id', users: 'users' };
+
+/** A scope as a Terraform configuration writes it. */
+export const spellScope = (scope: AssignmentScope): string => (scope === 'global' ? 'global = true' : SCOPE_ATTRIBUTE[scope]);
 
 /** The scope an object is in; undefined while the scope attributes are unknown or unset. */
 export function scopeOf(object: TfObject): Scope | undefined {

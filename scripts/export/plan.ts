@@ -6,7 +6,7 @@
 import { DNS_PRESETS, VENDORS, type VendorName } from '../../domain/vendors';
 import { relativeToZone, tenantKeyDomain } from '../../constructs/dns-names';
 import type { TeamsReadout } from '../../reader/readout';
-import type { ServiceProvider } from '../../teams/types';
+import type { ServiceProvider } from '../../teams';
 import type { ExportOptions } from './options';
 
 export class ExportError extends Error {}

@@ -3,6 +3,7 @@ import { identityProblem } from '../../constructs/video-interop-service-provider
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
+import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
 
 /** Provider names the Teams service accepts for a video interop service provider. */
 export const TEAMS_PROVIDER_NAMES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
@@ -70,8 +71,6 @@ function checkRanks(groups: Group[], ctx: z.RefinementCtx): void {
   }
 }
 
-const ASSIGNMENT_SCOPES = ['global', 'groups', 'users'] as const;
-
 const assignment = z
   .strictObject({
     policyName: z
@@ -89,13 +88,8 @@ const assignment = z
       .optional(),
   })
   .superRefine((value, ctx) => {
-    const scopes = ASSIGNMENT_SCOPES.filter((scope) => value[scope] !== undefined);
-    if (scopes.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must set exactly one of global, groups, users (got ${scopes.length === 0 ? 'none' : scopes.join(' and ')})`,
-      });
-    }
+    const problem = assignmentScopeProblem(scopesSet((scope) => value[scope] !== undefined));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .describe('Who gets the CVI policy: exactly one of global, groups, users');
 

@@ -19,6 +19,7 @@ import { parseTenantFile } from '../../../stacks';
 import { AUTHORITY_HOSTS, CLOUD_HOSTS } from '../../../teams';
 import { stringify } from 'yaml';
 import { pexipTenant } from '../stacks/tenant-fixtures';
+import { CviTenant } from '../../../constructs/cvi-tenant';
 
 type Verdicts = { schema: boolean; construct: boolean; provider: boolean };
 
@@ -112,6 +113,50 @@ describe('the users limit of one assignment', () => {
           group_rank: null,
           take_over: null,
           users: Object.fromEntries(list.map((u) => [u, true])),
+        }).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('exactly one assignment scope', () => {
+  const GROUP = '09ee50af-2b59-41d0-a324-2cd7726c57ad';
+  const USER = 'alice@contoso.example';
+  // Each scope as the tenant file (and CviTenant) writes it, and as the provider's attributes do.
+  const fileScope = { global: { global: true }, groups: { groups: [{ id: GROUP, rank: 1 }] }, users: { users: [USER] } } as const;
+  const providerScope = { global: { global: true }, groups: { group_id: GROUP }, users: { users: { [USER]: true } } } as const;
+  type Name = keyof typeof fileScope;
+
+  test.each<[Name[], boolean]>([
+    [[], false],
+    [['global'], true],
+    [['groups'], true],
+    [['users'], true],
+    [['global', 'users'], false],
+    [['groups', 'users'], false],
+    [['global', 'groups', 'users'], false],
+  ])('%j: schema, construct and provider agree (accepted: %s)', (scopes, accepted) => {
+    const assignment = Object.assign({}, ...scopes.map((s) => fileScope[s]));
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = assignment)),
+      construct: constructAccepts(
+        (s) =>
+          new CviTenant(s, 'Tenant', {
+            tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: 'contoso', domain: 'contoso.example' },
+            vendor: 'pexip',
+            teams: { assignment },
+          }),
+      ),
+      provider:
+        policyAssignment.validate({
+          id: null,
+          policy_name: 'PexipServiceProviderEnabled',
+          global: null,
+          group_id: null,
+          group_rank: null,
+          take_over: null,
+          users: null,
+          ...Object.assign({}, ...scopes.map((s) => providerScope[s])),
         }).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });

@@ -38,11 +38,11 @@ describe('policy assignment checks', () => {
   });
 
   it('refuses two scopes, naming both', () => {
-    expect(assignment({ global: true, group_id: '6a0f7c2e-1111-4222-8333-944455556666' })[0].detail).toContain('got global and group_id');
+    expect(assignment({ global: true, group_id: '6a0f7c2e-1111-4222-8333-944455556666' })[0].detail).toContain('got global = true and group_id');
   });
 
   it('refuses no scope at all', () => {
-    expect(assignment({})[0].detail).toContain('set exactly one of global = true, group_id or users; got none');
+    expect(assignment({})[0].detail).toContain('must set exactly one of global = true, group_id, users; got none');
   });
 
   it('does not judge the scope while one of its attributes is unknown', () => {

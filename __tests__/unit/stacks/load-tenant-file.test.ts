@@ -129,14 +129,14 @@ describe('the teams section', () => {
     const tenant = pexipTenant();
     tenant.teams.assignment = { global: true, users: ['alice@contoso.example'] };
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.assignment: must set exactly one of global, groups, users (got global and users)',
+      'tenants/x.yaml: teams.assignment: must set exactly one of global, groups, users; got global and users',
     ]);
   });
 
   it('rejects an assignment with no scope', () => {
     const tenant = pexipTenant();
     tenant.teams.assignment = {};
-    expect(problemsOf(tenant)[0]).toContain('teams.assignment: must set exactly one of global, groups, users (got none)');
+    expect(problemsOf(tenant)[0]).toContain('teams.assignment: must set exactly one of global, groups, users; got none');
   });
 
   it('rejects a group rank below 1', () => {
