@@ -8,6 +8,7 @@ export * from './clouds';
 export * from './dns-names';
 export * from './graph-permissions';
 export * from './identifiers';
+export * from './import-ids';
 export * from './limits';
 export * from './provider-address';
 export * from './vendors';

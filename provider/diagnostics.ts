@@ -39,11 +39,13 @@ export function isTeamsError(error: unknown, name: 'ConflictError' | 'NotFoundEr
  * service answers Terraform with `state` (what now exists, or null when nothing does) together
  * with the error, so Terraform records the object (tainted after a create) instead of
  * forgetting it. Without it an interrupted apply leaves an object no state knows about.
+ * `S`: the object's shape. A resource's own code throws it with its typed model; the adapter of
+ * resource.ts turns that into Terraform's object before the error leaves the resource.
  */
-export class PartialApplyError extends Error {
+export class PartialApplyError<S = TfObject> extends Error {
   constructor(
     /** The object as it now stands in the tenant; null when the write is known not to have happened. */
-    readonly state: TfObject | null,
+    readonly state: S | null,
     /** What went wrong; a DiagnosticError keeps its summary and attribute. */
     readonly reason: unknown,
   ) {

@@ -62,16 +62,29 @@ export function takeOverOf(planned: TfObject): boolean | undefined {
   return isUnknown(value) ? undefined : value === true;
 }
 
+/** What a create claims, as the rule needs it: at plan from Terraform's object, at apply from a resource's model. */
+export interface Claim {
+  /** The object's id; undefined while not known. */
+  readonly id: string | undefined;
+  /** `take_over`; undefined while not known (decided at apply then). */
+  readonly takeOver: boolean | undefined;
+}
+
+/** The claim of a planned object, whose values may be unknown. */
+export function claimOf(planned: TfObject): Claim {
+  return { id: typeof planned.id === 'string' ? planned.id : undefined, takeOver: takeOverOf(planned) };
+}
+
 export type Phase = 'plan' | 'apply';
 
 /** The in-flight note of this configuration's own earlier, cut-off create of the object (in-flight.ts). */
-function ownNote(ctx: ResourceContext, type: string, planned: TfObject) {
-  return typeof planned.id === 'string' ? earlierNote(ctx.session.tenantId, type, planned.id) : undefined;
+function ownNote(ctx: ResourceContext, type: string, claim: Claim) {
+  return claim.id === undefined ? undefined : earlierNote(ctx.session.tenantId, type, claim.id);
 }
 
 /** Whether a create may adopt an existing object: take_over, or a note says it is our own. */
-export function mayAdopt(ctx: ResourceContext, type: string, planned: TfObject): boolean {
-  return takeOverOf(planned) === true || ownNote(ctx, type, planned) !== undefined;
+export function mayAdopt(ctx: ResourceContext, type: string, claim: Claim): boolean {
+  return claim.takeOver === true || ownNote(ctx, type, claim) !== undefined;
 }
 
 /**
@@ -83,13 +96,13 @@ export function applyAdoptionRule(
   ctx: ResourceContext,
   type: string,
   summary: string,
-  planned: TfObject,
+  claim: Claim,
   occupant: Occupant | undefined,
   phase: Phase,
   attribute?: string,
 ): Occupant | undefined {
   if (!occupant) return undefined;
-  const note = ownNote(ctx, type, planned);
+  const note = ownNote(ctx, type, claim);
   if (note) {
     ctx.warn(
       `${phase === 'plan' ? 'Will adopt' : 'Adopted'} ${occupant.description}`,
@@ -99,7 +112,7 @@ export function applyAdoptionRule(
     );
     return occupant;
   }
-  const takeOver = takeOverOf(planned);
+  const takeOver = claim.takeOver;
   if (takeOver === undefined && phase === 'plan') return undefined;
   if (!takeOver) throw alreadyExists(ctx, type, summary, occupant, attribute);
   ctx.warn(

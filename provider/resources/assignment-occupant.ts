@@ -9,11 +9,21 @@
  *   so it proves nothing: the users scope is then not checked, with a warning.
  * Where the tenant-wide grant cannot be read (§6), the global scope is not checked either.
  */
+import { formatPolicyAssignmentImportId } from '../../domain/import-ids';
 import type { TfObject, TfValue } from '../server/values';
 import { knownString } from '../plan';
 import type { Occupant, Phase } from './adoption';
-import { scopeOf } from './policy-scope';
+import { scopeOfAssignment, type PolicyAssignmentState } from './policy-assignment-model';
+import { scopeOf, type Scope } from './policy-scope';
 import type { ResourceContext } from './resource';
+
+/** The scope a create wants, as far as it is known (at plan, values may still be unknown). */
+export interface AssignmentTarget {
+  readonly scope: Scope | undefined;
+  readonly policyName: string | undefined;
+  readonly groupId: string | undefined;
+  readonly users: readonly string[];
+}
 
 /** The declared users, whatever shape the attribute has (a set, or a map keyed by user). */
 export function declaredUsers(value: TfValue | undefined): string[] {
@@ -22,10 +32,25 @@ export function declaredUsers(value: TfValue | undefined): string[] {
   return [];
 }
 
-export async function assignmentOccupant(ctx: ResourceContext, planned: TfObject, phase: Phase): Promise<Occupant | undefined> {
+/** The target of a planned object (plan time: any value may be unknown). */
+export function plannedTarget(planned: TfObject): AssignmentTarget {
+  return { scope: scopeOf(planned), policyName: knownString(planned.policy_name), groupId: knownString(planned.group_id), users: declaredUsers(planned.users) };
+}
+
+/** The target of an assignment's model (apply time: every value known). */
+export function modelTarget(model: PolicyAssignmentState): AssignmentTarget {
+  return { scope: scopeOfAssignment(model), policyName: model.policyName, groupId: model.groupId ?? undefined, users: model.users ?? [] };
+}
+
+/** What holds the scope of a planned object (see `occupantOf`). */
+export function assignmentOccupant(ctx: ResourceContext, planned: TfObject, phase: Phase): Promise<Occupant | undefined> {
+  return occupantOf(ctx, plannedTarget(planned), phase);
+}
+
+export async function occupantOf(ctx: ResourceContext, target: AssignmentTarget, phase: Phase): Promise<Occupant | undefined> {
   const { lists } = ctx.session;
-  const policyName = knownString(planned.policy_name);
-  switch (scopeOf(planned)) {
+  const policyName = target.policyName;
+  switch (target.scope) {
     case 'global': {
       if (phase === 'apply') lists.forget('tenant-grant');
       const live = await lists.tenantGrant();
@@ -34,18 +59,22 @@ export async function assignmentOccupant(ctx: ResourceContext, planned: TfObject
         return undefined;
       }
       if (live.policyName === null || live.policyName.toLowerCase() === 'global') return undefined;
-      return { description: `the tenant-wide grant of ${live.policyName}`, importId: 'global', match: { global: true } };
+      return { description: `the tenant-wide grant of ${live.policyName}`, importId: formatPolicyAssignmentImportId({ scope: 'global' }), match: { global: true } };
     }
     case 'group': {
-      const groupId = knownString(planned.group_id);
+      const groupId = target.groupId;
       if (groupId === undefined) return undefined;
       if (phase === 'apply') lists.forget('groups');
       const live = (await lists.groupAssignments()).find((a) => a.groupId.toLowerCase() === groupId.toLowerCase());
       if (!live) return undefined;
-      return { description: `the grant of ${live.policyName} to group ${live.groupId} (rank ${live.rank})`, importId: `group/${live.groupId}`, match: { group_id: groupId } };
+      return {
+        description: `the grant of ${live.policyName} to group ${live.groupId} (rank ${live.rank})`,
+        importId: formatPolicyAssignmentImportId({ scope: 'group', groupId: live.groupId }),
+        match: { group_id: groupId },
+      };
     }
     case 'users': {
-      const declared = declaredUsers(planned.users);
+      const declared = target.users;
       if (policyName === undefined || declared.length === 0) return undefined;
       // No candidates: the per-user fallback then reads nobody (it could not prove a direct grant anyway).
       const holders = await ctx.session.client.usersHoldingPolicy(policyName, [], { ...ctx.session.callOptions(), allUsers: true });
@@ -57,7 +86,11 @@ export async function assignmentOccupant(ctx: ResourceContext, planned: TfObject
       const taken = declared.filter((u) => held.has(u.toLowerCase()));
       if (taken.length === 0) return undefined;
       const shown = taken.length > 5 ? `${taken.slice(0, 5).join(', ')} and ${taken.length - 5} more` : taken.join(', ');
-      return { description: `a direct grant of ${policyName} to ${shown}`, importId: `users/${policyName}/${taken.join(',')}`, match: { policy_name: policyName } };
+      return {
+        description: `a direct grant of ${policyName} to ${shown}`,
+        importId: formatPolicyAssignmentImportId({ scope: 'users', policyName, users: taken }),
+        match: { policy_name: policyName },
+      };
     }
     default:
       return undefined;

@@ -3,18 +3,19 @@
  * offerings need the vendor's domain there). Only our entry is added or removed, by
  * read-modify-write of the list as Microsoft's module does it (teams-wire-evidence.md §9).
  * When the tenant allows all known domains, the domain is already allowed: nothing is written.
- * Import id: the domain.
+ * Import id: the domain (domain/import-ids.ts). Create, read, update, delete and import work on
+ * the model (federation-allowed-domain-model.ts).
  */
 import { isDomain } from '../../domain/dns-names';
+import { formatFederationDomainImportId, INVALID_IMPORT_ID, parseFederationDomainImportId } from '../../domain/import-ids';
 import type { FederationSettings } from '../../teams';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
 import type { BlockSchema } from '../schema';
 import { isUnknown, type TfObject } from '../server/values';
-import type { ResourceContext, ResourceType } from './resource';
-import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored, type Occupant, type Phase } from './adoption';
-
-const NAME = 'cvi_federation_allowed_domain';
+import { typedResource, type ResourceContext, type ResourceType } from './resource';
+import { applyAdoptionRule, claimOf, takeOverAttribute, warnDefaultRestored, type Claim, type Occupant, type Phase } from './adoption';
+import { FEDERATION_ALLOWED_DOMAIN as NAME, federationAllowedDomainModel, type FederationAllowedDomainState } from './federation-allowed-domain-model';
 
 // ---- schema ----
 const schema: BlockSchema = {
@@ -55,7 +56,7 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   if (ctx && input.prior === null && domain !== undefined && !isUnknown(outcome.planned.allow_opening_federation ?? null)) {
     await refuseToOpenFederation(ctx, domain, outcome.planned.allow_opening_federation === true);
   }
-  if (ctx && input.prior === null && domain !== undefined) await adoptionRule(ctx, outcome.planned, domain, 'plan');
+  if (ctx && input.prior === null && domain !== undefined) await adoptionRule(ctx, claimOf(outcome.planned), domain, 'plan');
   return outcome;
 }
 
@@ -64,11 +65,11 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
  * there, even though the value is the same: two stacks must never silently own one entry (the
  * first destroy would remove it from under the other).
  */
-async function adoptionRule(ctx: ResourceContext, planned: TfObject, domain: string, phase: Phase): Promise<Occupant | undefined> {
+async function adoptionRule(ctx: ResourceContext, claim: Claim, domain: string, phase: Phase): Promise<Occupant | undefined> {
   const settings = await ctx.session.lists.federation();
   const entry = settings.allowAllKnownDomains ? undefined : settings.allowedDomains.find((d) => d.toLowerCase() === domain.toLowerCase());
-  const occupant = entry === undefined ? undefined : { description: `${entry} on the federation allow-list`, importId: entry, match: { domain } };
-  return applyAdoptionRule(ctx, NAME, 'Domain already on the allow-list', planned, occupant, phase, 'domain');
+  const occupant = entry === undefined ? undefined : { description: `${entry} on the federation allow-list`, importId: formatFederationDomainImportId(entry), match: { domain } };
+  return applyAdoptionRule(ctx, NAME, 'Domain already on the allow-list', claim, occupant, phase, 'domain');
 }
 
 /**
@@ -98,12 +99,12 @@ const allowAllWarning = (ctx: ResourceContext, domain: string): [string, string]
 const listed = (settings: FederationSettings, domain: string) => settings.allowedDomains.some((d) => d.toLowerCase() === domain.toLowerCase());
 
 // ---- create ----
-async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  const domain = String(planned.domain);
+async function create(ctx: ResourceContext, planned: FederationAllowedDomainState): Promise<FederationAllowedDomainState> {
+  const domain = planned.domain;
   // Again at apply: the list may have been emptied since the plan.
   ctx.session.lists.forget('federation');
-  await refuseToOpenFederation(ctx, domain, planned.allow_opening_federation === true);
-  const adopted = await adoptionRule(ctx, planned, domain, 'apply');
+  await refuseToOpenFederation(ctx, domain, planned.allowOpeningFederation === true);
+  const adopted = await adoptionRule(ctx, { id: planned.id, takeOver: planned.takeOver === true }, domain, 'apply');
   let outcome;
   try {
     outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());
@@ -118,27 +119,27 @@ async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject
       `tenant ${ctx.session.tenantId}: ${domain} was on the federation allow-list before this apply; it is now managed here and destroying this resource removes it.`,
     );
   }
-  return { ...planned, id: domain, allow_all_known_domains: outcome === 'allow-all' };
+  return { ...planned, id: domain, allowAllKnownDomains: outcome === 'allow-all' };
 }
 
 // ---- read ----
-async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
-  const domain = String(state.domain ?? state.id);
+async function read(ctx: ResourceContext, state: FederationAllowedDomainState): Promise<FederationAllowedDomainState | null> {
+  const domain = state.domain;
   const settings = await ctx.session.lists.federation();
-  if (settings.allowAllKnownDomains) return { ...state, id: domain, domain, allow_all_known_domains: true };
+  if (settings.allowAllKnownDomains) return { ...state, id: domain, domain, allowAllKnownDomains: true };
   // An allow-list without our domain: it was removed by hand, so plan to add it again.
-  return listed(settings, domain) ? { ...state, id: domain, domain, allow_all_known_domains: false } : null;
+  return listed(settings, domain) ? { ...state, id: domain, domain, allowAllKnownDomains: false } : null;
 }
 
 // ---- update ----
 /** Only the computed flag can differ (the domain forces a new object): nothing to write. */
-async function update(_ctx: ResourceContext, _prior: TfObject, planned: TfObject): Promise<TfObject> {
+async function update(_ctx: ResourceContext, _prior: FederationAllowedDomainState, planned: FederationAllowedDomainState): Promise<FederationAllowedDomainState> {
   return planned;
 }
 
 // ---- delete ----
-async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
-  const domain = String(state.domain ?? state.id);
+async function remove(ctx: ResourceContext, state: FederationAllowedDomainState): Promise<void> {
+  const domain = state.domain;
   let outcome;
   try {
     outcome = await ctx.session.client.removeAllowedDomain(domain, ctx.session.callOptions());
@@ -157,9 +158,10 @@ async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
 }
 
 // ---- import ----
-async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
-  const domain = id.trim();
-  if (!isDomain(domain)) throw new DiagnosticError('Invalid import id', `${NAME}: the import id is the domain, e.g. pexip.me; got "${id}".`);
+async function importState(ctx: ResourceContext, id: string): Promise<FederationAllowedDomainState> {
+  const parsed = parseFederationDomainImportId(id);
+  if (!parsed.ok) throw new DiagnosticError(INVALID_IMPORT_ID, `${NAME}: ${parsed.problem}.`);
+  const domain = parsed.value;
   const settings = await ctx.session.lists.federation();
   if (!settings.allowAllKnownDomains && !listed(settings, domain)) {
     throw new DiagnosticError(
@@ -167,7 +169,18 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
       `tenant ${ctx.session.tenantId}: ${domain} is not on the federation allow-list (entries: ${settings.allowedDomains.join(', ') || 'none'}).`,
     );
   }
-  return { id: domain, domain, allow_opening_federation: null, allow_all_known_domains: settings.allowAllKnownDomains, take_over: null };
+  return { id: domain, domain, allowOpeningFederation: null, allowAllKnownDomains: settings.allowAllKnownDomains, takeOver: null };
 }
 
-export const federationAllowedDomain: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };
+export const federationAllowedDomain: ResourceType = typedResource({
+  name: NAME,
+  schema,
+  model: federationAllowedDomainModel,
+  validate,
+  plan,
+  create,
+  read,
+  update,
+  delete: remove,
+  import: importState,
+});

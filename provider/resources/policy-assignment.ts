@@ -3,7 +3,9 @@
  * one scope: the whole tenant (`global`), one group (`group_id`, `group_rank`), or a set of
  * users granted in batches (Grant-CsTeamsVideoInteropServicePolicy -Global | -Group | batch).
  * Import ids: `global` (or `global/<policyName>` where the tenant-wide grant cannot be read),
- * `group/<groupId>`, `users/<policyName>` (or `users/<policyName>/<user>,<user>...`).
+ * `group/<groupId>`, `users/<policyName>` (or `users/<policyName>/<user>,<user>...`), written and
+ * read by domain/import-ids.ts. Create, read, update, delete and import work on the model
+ * (policy-assignment-model.ts).
  *
  * Reads follow the evidence of teams-wire-evidence.md: the tenant-wide grant has no proven
  * read (§6), so when the service refuses the candidate the object keeps its last known state
@@ -13,18 +15,18 @@
 import { isGuid } from '../config-schema';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
 import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
+import { formatPolicyAssignmentImportId, INVALID_IMPORT_ID, parsePolicyAssignmentImportId } from '../../domain/import-ids';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
 import type { BlockSchema } from '../schema';
 import { isUnknown, UNKNOWN, type TfObject, type TfValue } from '../server/values';
-import type { ResourceContext, ResourceType } from './resource';
+import { typedResource, type ResourceContext, type ResourceType } from './resource';
 import { rankAsRead, scopeChanges, scopeOf, SCOPE_ATTRIBUTE, spellScope, type Scope } from './policy-scope';
-import { upgradeUsersState, userNames, usersMap, usersProblems, USERS_TYPE } from './policy-users';
+import { upgradeUsersState, usersProblems, USERS_TYPE } from './policy-users';
 import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
-import { applyAdoptionRule, takeOverAttribute, warnDefaultRestored } from './adoption';
-import { assignmentOccupant } from './assignment-occupant';
-
-const NAME = 'cvi_video_interop_policy_assignment';
+import { applyAdoptionRule, claimOf, takeOverAttribute, warnDefaultRestored, type Claim, type Phase } from './adoption';
+import { modelTarget, occupantOf, plannedTarget, type AssignmentTarget } from './assignment-occupant';
+import { POLICY_ASSIGNMENT as NAME, policyAssignmentModel, scopeOfAssignment, type PolicyAssignmentState } from './policy-assignment-model';
 /** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
 export const MAX_GROUP_RANK = 64;
 
@@ -100,10 +102,13 @@ function validate(config: TfObject): Diagnostic[] {
   return problems;
 }
 
+/** The id attribute: the import id of the scope (without users), unknown while what it names is. */
 function idOf(scope: Scope | undefined, planned: TfObject): TfValue {
-  if (scope === 'global') return 'global';
-  if (scope === 'group') return typeof planned.group_id === 'string' ? `group/${planned.group_id}` : UNKNOWN;
-  if (scope === 'users') return typeof planned.policy_name === 'string' ? `users/${planned.policy_name}` : UNKNOWN;
+  if (scope === 'global') return formatPolicyAssignmentImportId({ scope: 'global' });
+  if (scope === 'group') return typeof planned.group_id === 'string' ? formatPolicyAssignmentImportId({ scope: 'group', groupId: planned.group_id }) : UNKNOWN;
+  if (scope === 'users') {
+    return typeof planned.policy_name === 'string' ? formatPolicyAssignmentImportId({ scope: 'users', policyName: planned.policy_name, users: [] }) : UNKNOWN;
+  }
   return UNKNOWN;
 }
 
@@ -130,15 +135,15 @@ async function plan(input: PlanInput, ctx: ResourceContext | undefined): Promise
   if (input.prior) outcome.requiresReplace.push(...scopeChanges(input.prior, planned));
   const policyName = knownString(planned.policy_name);
   if (ctx && policyName !== undefined) await checkPolicyName(ctx, policyName);
-  if (ctx && input.prior === null) await adoptionRule(ctx, planned, 'plan');
+  if (ctx && input.prior === null) await adoptionRule(ctx, claimOf(planned), plannedTarget(planned), 'plan');
   return outcome;
 }
 
 const TAKEN = 'Policy assignment already exists';
 
 /** The adoption rule (adoption.ts): a create must not silently take a scope someone else holds. */
-async function adoptionRule(ctx: ResourceContext, planned: TfObject, phase: 'plan' | 'apply'): Promise<void> {
-  applyAdoptionRule(ctx, NAME, TAKEN, planned, await assignmentOccupant(ctx, planned, phase), phase);
+async function adoptionRule(ctx: ResourceContext, claim: Claim, target: AssignmentTarget, phase: Phase): Promise<void> {
+  applyAdoptionRule(ctx, NAME, TAKEN, claim, await occupantOf(ctx, target, phase), phase);
 }
 
 const PROBE_HINT = 'Run `npx cvi probe` against this tenant and attach its report to an issue, so the read can be added.';
@@ -152,16 +157,16 @@ function warnTenantGrantUnread(ctx: ResourceContext, reason: string, what: strin
 }
 
 /** Group grants run by rank, after everything else queued with them (see grant-queue.ts). */
-function grantOrder(planned: TfObject): number {
-  return scopeOf(planned) === 'group' && typeof planned.group_rank === 'number' ? planned.group_rank : 0;
+function grantOrder(planned: PolicyAssignmentState): number {
+  return scopeOfAssignment(planned) === 'group' && planned.groupRank !== null ? planned.groupRank : 0;
 }
 
 // ---- create ----
-async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
+async function grant(ctx: ResourceContext, planned: PolicyAssignmentState): Promise<void> {
   const { client, lists } = ctx.session;
   const options = ctx.session.callOptions();
-  const policyName = String(planned.policy_name);
-  switch (scopeOf(planned)) {
+  const policyName = planned.policyName;
+  switch (scopeOfAssignment(planned)) {
     case 'global': {
       const read = await client.grantTenant(policyName, options);
       lists.forget('tenant-grant');
@@ -169,7 +174,7 @@ async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
       return;
     }
     case 'group':
-      await client.grantGroup(String(planned.group_id), policyName, Number(planned.group_rank ?? 1), options);
+      await client.grantGroup(planned.groupId!, policyName, planned.groupRank ?? 1, options);
       lists.forget('groups');
       return;
     case 'users':
@@ -180,18 +185,18 @@ async function grant(ctx: ResourceContext, planned: TfObject): Promise<void> {
   }
 }
 
-async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
+async function create(ctx: ResourceContext, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
   await ctx.session.serialized(async () => {
-    await adoptionRule(ctx, planned, 'apply');
+    await adoptionRule(ctx, { id: planned.id, takeOver: planned.takeOver === true }, modelTarget(planned), 'apply');
     await grant(ctx, planned);
   }, grantOrder(planned));
   return planned;
 }
 
 // ---- read ----
-async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
+async function read(ctx: ResourceContext, state: PolicyAssignmentState): Promise<PolicyAssignmentState | null> {
   const { lists, client } = ctx.session;
-  switch (scopeOf(state)) {
+  switch (scopeOfAssignment(state)) {
     case 'global': {
       const live = await lists.tenantGrant();
       if (!live.available) {
@@ -199,22 +204,22 @@ async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | n
         return state;
       }
       if (live.policyName === null || live.policyName.toLowerCase() === 'global') return null; // back to the default: gone
-      return { ...state, id: 'global', policy_name: sameName(state.policy_name, live.policyName) };
+      return { ...state, id: formatPolicyAssignmentImportId({ scope: 'global' }), policyName: sameName(state.policyName, live.policyName) };
     }
     case 'group': {
-      const wanted = String(state.group_id).toLowerCase();
+      const wanted = state.groupId!.toLowerCase();
       const assignments = await lists.groupAssignments();
       const live = assignments.find((a) => a.groupId.toLowerCase() === wanted);
       if (!live) return null;
-      return { ...state, policy_name: sameName(state.policy_name, live.policyName), group_rank: rankAsRead(state.group_rank, live.rank, assignments.length) };
+      return { ...state, policyName: sameName(state.policyName, live.policyName), groupRank: rankAsRead(state.groupRank, live.rank, assignments.length) };
     }
     case 'users': {
       // Users who lost the policy drop out of the set: the plan shows them being granted again.
-      const declared = userNames(state.users) ?? [];
-      const holders = await client.usersHoldingPolicy(String(state.policy_name), declared, ctx.session.callOptions());
+      const declared = state.users ?? [];
+      const holders = await client.usersHoldingPolicy(state.policyName, declared, ctx.session.callOptions());
       if (holders.path === 'per-user') warnPerUserRead(ctx, declared.length, holders.reason);
       const held = new Set(holders.users.map((u) => u.toLowerCase()));
-      return { ...state, users: usersMap(declared.filter((u) => held.has(u.toLowerCase()))) };
+      return { ...state, users: declared.filter((u) => held.has(u.toLowerCase())) };
     }
     default:
       return state;
@@ -229,30 +234,30 @@ function warnPerUserRead(ctx: ResourceContext, users: number, reason: string | u
   );
 }
 
-function sameName(stateValue: TfValue, live: string): string {
-  return typeof stateValue === 'string' && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
+function sameName(stateValue: string, live: string): string {
+  return stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
 }
 
 // ---- update ----
-async function update(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
+async function update(ctx: ResourceContext, prior: PolicyAssignmentState, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
   return ctx.session.serialized(() => updateInOrder(ctx, prior, planned), grantOrder(planned));
 }
 
-async function updateInOrder(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
-  if (scopeOf(planned) === 'users') return updateUsers(ctx, prior, planned);
+async function updateInOrder(ctx: ResourceContext, prior: PolicyAssignmentState, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
+  if (scopeOfAssignment(planned) === 'users') return updateUsers(ctx, prior, planned);
   await grant(ctx, planned);
   return planned;
 }
 
 // ---- delete ----
-async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
+async function remove(ctx: ResourceContext, state: PolicyAssignmentState): Promise<void> {
   await ctx.session.serialized(() => removeInOrder(ctx, state));
 }
 
-async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<void> {
+async function removeInOrder(ctx: ResourceContext, state: PolicyAssignmentState): Promise<void> {
   const { client, lists } = ctx.session;
   const options = ctx.session.callOptions();
-  switch (scopeOf(state)) {
+  switch (scopeOfAssignment(state)) {
     case 'global': {
       const read = await client.grantTenant(null, options);
       lists.forget('tenant-grant');
@@ -261,68 +266,72 @@ async function removeInOrder(ctx: ResourceContext, state: TfObject): Promise<voi
       return;
     }
     case 'group':
-      await client.removeGroup(String(state.group_id), options);
+      await client.removeGroup(state.groupId!, options);
       lists.forget('groups');
-      warnDefaultRestored(ctx, `group ${String(state.group_id)} has no ${String(state.policy_name)} grant any more`);
+      warnDefaultRestored(ctx, `group ${state.groupId!} has no ${state.policyName} grant any more`);
       return;
     case 'users':
       await deleteUsers(ctx, state);
-      warnDefaultRestored(ctx, `the direct grant of ${String(state.policy_name)} to the users was removed`);
+      warnDefaultRestored(ctx, `the direct grant of ${state.policyName} to the users was removed`);
       return;
   }
 }
 
 // ---- import ----
-async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
+async function importState(ctx: ResourceContext, id: string): Promise<PolicyAssignmentState> {
+  const parsed = parsePolicyAssignmentImportId(id);
+  if (!parsed.ok) throw new DiagnosticError(INVALID_IMPORT_ID, `${NAME}: ${parsed.problem}.`);
   const { lists, client, tenantId } = ctx.session;
-  const base: TfObject = { id, policy_name: null, global: null, group_id: null, group_rank: null, users: null, take_over: null };
   const notFound = (what: string) =>
     new DiagnosticError('Cannot import: nothing assigned', `tenant ${tenantId}: ${what}; nothing to import for id "${id}".`);
-  const global = /^global(?:\/(.+))?$/.exec(id);
-  if (global) {
-    const live = await lists.tenantGrant();
-    if (!live.available) {
-      if (global[1] === undefined) {
+  const target = parsed.value;
+  switch (target.scope) {
+    case 'global': {
+      const imported = (policyName: string): PolicyAssignmentState => ({ ...NOTHING, id: formatPolicyAssignmentImportId({ scope: 'global' }), policyName, global: true });
+      const live = await lists.tenantGrant();
+      if (!live.available) {
+        if (target.policyName === undefined) {
+          throw new DiagnosticError(
+            'Cannot read the tenant-wide assignment',
+            `tenant ${tenantId}: the service refused the candidate read (${live.reason}). Import with the policy you know is granted, e.g. "${formatPolicyAssignmentImportId({ scope: 'global', policyName: 'PexipServiceProviderEnabled' })}". ${PROBE_HINT}`,
+          );
+        }
+        await checkPolicyName(ctx, target.policyName);
+        warnTenantGrantUnread(ctx, live.reason, `imported as ${target.policyName} on your word`);
+        return imported(target.policyName);
+      }
+      if (live.policyName === null || live.policyName.toLowerCase() === 'global') throw notFound('the tenant-wide assignment is the default (Global) policy');
+      return imported(live.policyName);
+    }
+    case 'group': {
+      const live = await client.getGroupAssignment(target.groupId, ctx.session.callOptions());
+      if (!live) throw notFound(`group ${target.groupId} has no TeamsVideoInteropServicePolicy assignment`);
+      // The id as given: `group/<group id>`, spelled as the user spelled the group.
+      return { ...NOTHING, id, policyName: live.policyName, groupId: target.groupId, groupRank: live.rank };
+    }
+    case 'users': {
+      const { policyName, users: named } = target;
+      const holders = await client.usersHoldingPolicy(policyName, named, { ...ctx.session.callOptions(), allUsers: named.length === 0 });
+      if (holders.path === 'per-user' && named.length === 0) {
+        const example = formatPolicyAssignmentImportId({ scope: 'users', policyName, users: ['alice@contoso.com', 'bob@contoso.com'] });
         throw new DiagnosticError(
-          'Cannot read the tenant-wide assignment',
-          `tenant ${tenantId}: the service refused the candidate read (${live.reason}). Import with the policy you know is granted, e.g. "global/PexipServiceProviderEnabled". ${PROBE_HINT}`,
+          'Cannot list the users holding the policy',
+          `tenant ${tenantId}: the user search is not available (${holders.reason}). Name the users in the id: "${example}". ${PROBE_HINT}`,
         );
       }
-      await checkPolicyName(ctx, global[1]);
-      warnTenantGrantUnread(ctx, live.reason, `imported as ${global[1]} on your word`);
-      return { ...base, id: 'global', policy_name: global[1], global: true };
+      if (holders.users.length === 0) throw notFound(`no user${named.length > 0 ? ' of those named' : ''} holds ${policyName}`);
+      return { ...NOTHING, id: formatPolicyAssignmentImportId({ scope: 'users', policyName, users: [] }), policyName, users: [...holders.users] };
     }
-    if (live.policyName === null || live.policyName.toLowerCase() === 'global') throw notFound('the tenant-wide assignment is the default (Global) policy');
-    return { ...base, id: 'global', policy_name: live.policyName, global: true };
   }
-  const group = /^group\/(.+)$/.exec(id);
-  if (group) {
-    const live = await client.getGroupAssignment(group[1], ctx.session.callOptions());
-    if (!live) throw notFound(`group ${group[1]} has no TeamsVideoInteropServicePolicy assignment`);
-    return { ...base, policy_name: live.policyName, group_id: group[1], group_rank: live.rank };
-  }
-  const users = /^users\/([^/]+)(?:\/(.+))?$/.exec(id);
-  if (users) {
-    const named = users[2]?.split(',').map((u) => u.trim()).filter((u) => u !== '') ?? [];
-    const holders = await client.usersHoldingPolicy(users[1], named, { ...ctx.session.callOptions(), allUsers: named.length === 0 });
-    if (holders.path === 'per-user' && named.length === 0) {
-      throw new DiagnosticError(
-        'Cannot list the users holding the policy',
-        `tenant ${tenantId}: the user search is not available (${holders.reason}). Name the users in the id: "users/${users[1]}/alice@contoso.com,bob@contoso.com". ${PROBE_HINT}`,
-      );
-    }
-    if (holders.users.length === 0) throw notFound(`no user${named.length > 0 ? ' of those named' : ''} holds ${users[1]}`);
-    return { ...base, id: `users/${users[1]}`, policy_name: users[1], users: usersMap(holders.users) };
-  }
-  throw new DiagnosticError(
-    'Invalid import id',
-    `${NAME}: the import id must be "global", "group/<group object id>" or "users/<policy name>"; got "${id}".`,
-  );
 }
 
-export const policyAssignment: ResourceType = {
+/** An imported assignment before its scope is filled in: no scope, no take_over. */
+const NOTHING: Omit<PolicyAssignmentState, 'id' | 'policyName'> = { global: null, groupId: null, groupRank: null, users: null, takeOver: null };
+
+export const policyAssignment: ResourceType = typedResource({
   name: NAME,
   schema,
+  model: policyAssignmentModel,
   validate,
   plan,
   create,
@@ -331,4 +340,4 @@ export const policyAssignment: ResourceType = {
   delete: remove,
   import: importState,
   upgrade: upgradeUsersState,
-};
+});

@@ -3,7 +3,7 @@
  * in-place updates. User identities compare without case, as the service compares them.
  */
 import type { AssignmentScope } from '../../domain/assignment-scope';
-import type { TfObject, TfValue } from '../server/values';
+import type { TfObject } from '../server/values';
 
 export type Scope = 'global' | 'group' | 'users';
 
@@ -51,7 +51,7 @@ export function usersDiff(before: readonly string[], after: readonly string[]): 
  * plan would show a change that the next apply could not make stick. Once another group comes
  * after it, the live rank shows and the plan moves it back.
  */
-export function rankAsRead(stateRank: TfValue | undefined, liveRank: number, assignments: number): number {
+export function rankAsRead(stateRank: number | null, liveRank: number, assignments: number): number {
   const last = liveRank === assignments;
-  return typeof stateRank === 'number' && last && stateRank > liveRank ? stateRank : liveRank;
+  return stateRank !== null && last && stateRank > liveRank ? stateRank : liveRank;
 }

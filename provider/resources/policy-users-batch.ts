@@ -10,12 +10,13 @@
  * of a batch are not in the evidence (§8 names the keys only), so the read decides, not the text.
  */
 import { DiagnosticError, PartialApplyError } from '../diagnostics';
-import type { TfObject } from '../server/values';
 import type { ResourceContext } from './resource';
+import { POLICY_ASSIGNMENT as NAME, type PolicyAssignmentState } from './policy-assignment-model';
 import { usersDiff } from './policy-scope';
-import { failedUsers, listUsers, userNames, usersMap } from './policy-users';
+import { failedUsers, listUsers } from './policy-users';
 
-const NAME = 'cvi_video_interop_policy_assignment';
+/** A partial result: the assignment as it stands, with the users it holds now. */
+const partial = (state: PolicyAssignmentState | null, reason: unknown) => new PartialApplyError<PolicyAssignmentState>(state, reason);
 /** How long a create that failed without per-user results may spend reading who was granted. */
 export const READ_BACK_MS = 15_000;
 
@@ -99,38 +100,38 @@ async function grantedAfterFailure(ctx: ResourceContext, policyName: string, use
   }
 }
 
-export async function createUsers(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  const policyName = String(planned.policy_name);
-  const users = userNames(planned.users) ?? [];
+export async function createUsers(ctx: ResourceContext, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
+  const policyName = planned.policyName;
+  const users = planned.users ?? [];
   let failed: Refused[];
   try {
     failed = await sendBatches(ctx, policyName, users);
   } catch (error) {
     const granted = await grantedAfterFailure(ctx, policyName, users);
     if (granted === undefined || granted.length === 0) throw error;
-    throw new PartialApplyError({ ...planned, users: usersMap(granted) }, error);
+    throw partial({ ...planned, users: granted }, error);
   }
   if (failed.length === 0) return planned;
   const accepted = withoutUsers(users, failed.map(userOf));
-  throw new PartialApplyError(accepted.length === 0 ? null : { ...planned, users: usersMap(accepted) }, notGranted(policyName, failed, users.length));
+  throw partial(accepted.length === 0 ? null : { ...planned, users: accepted }, notGranted(policyName, failed, users.length));
 }
 
-export async function updateUsers(ctx: ResourceContext, prior: TfObject, planned: TfObject): Promise<TfObject> {
-  const policyName = String(planned.policy_name);
-  const policyChanged = String(prior.policy_name).toLowerCase() !== policyName.toLowerCase();
-  const after = userNames(planned.users) ?? [];
-  const { added, removed, kept } = usersDiff(userNames(prior.users) ?? [], after);
+export async function updateUsers(ctx: ResourceContext, prior: PolicyAssignmentState, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
+  const policyName = planned.policyName;
+  const policyChanged = prior.policyName.toLowerCase() !== policyName.toLowerCase();
+  const after = planned.users ?? [];
+  const { added, removed, kept } = usersDiff(prior.users ?? [], after);
   // A new policy replaces the old one for every user who keeps it: one grant per user either way.
   const toGrant = policyChanged ? [...kept, ...added] : added;
   const failed = await sendBatches(ctx, policyName, toGrant);
-  const stillHeld = await revokeUsers(ctx, String(prior.policy_name), removed);
+  const stillHeld = await revokeUsers(ctx, prior.policyName, removed);
   if (failed.length === 0 && stillHeld.length === 0) return planned;
-  const recorded = { ...planned, users: usersMap([...withoutUsers(after, failed.map(userOf)), ...stillHeld]) };
-  throw new PartialApplyError(recorded, failed.length > 0 ? notGranted(policyName, failed, toGrant.length) : notRemoved(String(prior.policy_name), stillHeld));
+  const recorded = { ...planned, users: [...withoutUsers(after, failed.map(userOf)), ...stillHeld] };
+  throw partial(recorded, failed.length > 0 ? notGranted(policyName, failed, toGrant.length) : notRemoved(prior.policyName, stillHeld));
 }
 
-export async function deleteUsers(ctx: ResourceContext, state: TfObject): Promise<void> {
-  const policyName = String(state.policy_name);
-  const stillHeld = await revokeUsers(ctx, policyName, userNames(state.users) ?? []);
-  if (stillHeld.length > 0) throw new PartialApplyError({ ...state, users: usersMap(stillHeld) }, notRemoved(policyName, stillHeld));
+export async function deleteUsers(ctx: ResourceContext, state: PolicyAssignmentState): Promise<void> {
+  const policyName = state.policyName;
+  const stillHeld = await revokeUsers(ctx, policyName, state.users ?? []);
+  if (stillHeld.length > 0) throw partial({ ...state, users: stillHeld }, notRemoved(policyName, stillHeld));
 }

@@ -1,18 +1,19 @@
 /**
  * cvi_video_interop_service_provider: one video interop service provider of the tenant
  * (New-/Get-/Set-/Remove-CsVideoInteropServiceProvider). Import id: the identity, e.g. Pexip.
+ * Create, read, update, delete and import work on its model (service-provider-model.ts).
  */
+import { formatServiceProviderImportId, INVALID_IMPORT_ID, parseServiceProviderImportId } from '../../domain/import-ids';
 import type { ServiceProvider } from '../../teams';
 import { isGuid } from '../config-schema';
 import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
-import { alreadyExists as occupied, applyAdoptionRule, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Occupant } from './adoption';
+import { alreadyExists as occupied, applyAdoptionRule, claimOf, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Claim, type Occupant } from './adoption';
 import { identityProblem, MAX_IDENTITY_LENGTH } from './provider-identity';
-import type { ResourceContext, ResourceType } from './resource';
-
-const NAME = 'cvi_video_interop_service_provider';
+import { typedResource, type ResourceContext, type ResourceType } from './resource';
+import { SERVICE_PROVIDER as NAME, serviceProviderModel, type ServiceProviderState } from './service-provider-model';
 
 // ---- schema ----
 const schema: BlockSchema = {
@@ -97,15 +98,17 @@ function instructionUriProblems(uri: string): Diagnostic[] {
   return [];
 }
 
-function toProvider(planned: TfObject): ServiceProvider {
+function toProvider(planned: ServiceProviderState): ServiceProvider {
   return {
-    identity: String(planned.identity),
-    tenantKey: String(planned.tenant_key),
-    ...(typeof planned.instruction_uri === 'string' ? { instructionUri: planned.instruction_uri } : {}),
-    aadApplicationIds: knownStrings(planned.aad_application_ids) ?? [],
-    allowAppGuestJoinsAsAuthenticated: planned.allow_app_guest_joins_as_authenticated === true,
+    identity: planned.identity,
+    tenantKey: planned.tenantKey,
+    ...(planned.instructionUri !== null ? { instructionUri: planned.instructionUri } : {}),
+    aadApplicationIds: [...(planned.aadApplicationIds ?? [])],
+    allowAppGuestJoinsAsAuthenticated: planned.allowAppGuestJoinsAsAuthenticated === true,
   };
 }
+
+const claimOfModel = (model: ServiceProviderState): Claim => ({ id: model.id, takeOver: model.takeOver === true });
 
 /** The import command for the provider `configured` names (see adoption.ts). */
 export function importHint(configured: string, importId: string, dir: string = process.cwd()): string {
@@ -116,7 +119,7 @@ const SUMMARY = 'Video interop service provider already exists';
 
 /** `configured`: the identity as the configuration spells it; `identity`: as Teams holds it. */
 function occupant(configured: string, identity: string = configured): Occupant {
-  return { description: `provider ${identity}`, importId: identity, match: { identity: configured } };
+  return { description: `provider ${identity}`, importId: formatServiceProviderImportId(identity), match: { identity: configured } };
 }
 
 async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceContext | undefined) {
@@ -126,7 +129,7 @@ async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceCon
   // Refuse at plan time what apply would refuse: the identity is taken by an object no state owns.
   if (ctx && input.prior === null && identity !== undefined) {
     const existing = await ctx.session.lists.provider(identity);
-    applyAdoptionRule(ctx, NAME, SUMMARY, outcome.planned, existing && occupant(identity, existing.identity), 'plan', 'identity');
+    applyAdoptionRule(ctx, NAME, SUMMARY, claimOf(outcome.planned), existing && occupant(identity, existing.identity), 'plan', 'identity');
   }
   if (ctx && identity !== undefined) await warnWithoutPolicy(ctx, identity);
   return outcome;
@@ -149,16 +152,16 @@ async function warnWithoutPolicy(ctx: ResourceContext, identity: string): Promis
 }
 
 // ---- create ----
-async function create(ctx: ResourceContext, planned: TfObject): Promise<TfObject> {
-  const identity = String(planned.identity);
+async function create(ctx: ResourceContext, planned: ServiceProviderState): Promise<ServiceProviderState> {
+  const identity = planned.identity;
   const options = ctx.session.callOptions();
   try {
     // Without take_over (or a note of this configuration's own cut-off create) the create itself
     // is the check: the service refuses a second provider of an identity, and that refusal is
     // the adoption rule's error (no extra read).
-    const existing = mayAdopt(ctx, NAME, planned) ? await liveProvider(ctx, identity) : undefined;
+    const existing = mayAdopt(ctx, NAME, claimOfModel(planned)) ? await liveProvider(ctx, identity) : undefined;
     if (existing) {
-      applyAdoptionRule(ctx, NAME, SUMMARY, planned, occupant(identity, existing.identity), 'apply', 'identity');
+      applyAdoptionRule(ctx, NAME, SUMMARY, claimOfModel(planned), occupant(identity, existing.identity), 'apply', 'identity');
       await ctx.session.client.updateProvider(toProvider(planned), options);
     } else {
       await ctx.session.client.createProvider(toProvider(planned), options);
@@ -179,32 +182,33 @@ async function liveProvider(ctx: ResourceContext, identity: string): Promise<Ser
 
 // ---- read ----
 /** Keeps the configuration's spelling where the service compares without case. */
-function sameIgnoringCase(stateValue: unknown, live: string): string {
-  return typeof stateValue === 'string' && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
+function sameIgnoringCase(stateValue: string | undefined, live: string): string {
+  return stateValue !== undefined && stateValue.toLowerCase() === live.toLowerCase() ? stateValue : live;
 }
 
-function toState(live: ServiceProvider, state: TfObject | null): TfObject {
-  const priorIds = knownStrings(state?.aad_application_ids);
+function toState(live: ServiceProvider, state: ServiceProviderState | null): ServiceProviderState {
+  const priorIds = state?.aadApplicationIds ?? undefined;
   const ids = live.aadApplicationIds.map((id) => priorIds?.find((p) => p.toLowerCase() === id.toLowerCase()) ?? id);
+  const identity = sameIgnoringCase(state?.identity, live.identity);
   return {
-    id: sameIgnoringCase(state?.identity, live.identity),
-    identity: sameIgnoringCase(state?.identity, live.identity),
-    tenant_key: live.tenantKey,
-    instruction_uri: live.instructionUri ?? (state?.instruction_uri === '' ? '' : null),
+    id: identity,
+    identity,
+    tenantKey: live.tenantKey,
+    instructionUri: live.instructionUri ?? (state?.instructionUri === '' ? '' : null),
     // An empty set and no set mean the same to the service; keep what the configuration said.
-    aad_application_ids: ids.length === 0 && (state?.aad_application_ids ?? null) === null ? null : ids,
-    allow_app_guest_joins_as_authenticated: live.allowAppGuestJoinsAsAuthenticated,
-    take_over: state?.take_over ?? null,
+    aadApplicationIds: ids.length === 0 && (state?.aadApplicationIds ?? null) === null ? null : ids,
+    allowAppGuestJoinsAsAuthenticated: live.allowAppGuestJoinsAsAuthenticated,
+    takeOver: state?.takeOver ?? null,
   };
 }
 
-async function read(ctx: ResourceContext, state: TfObject): Promise<TfObject | null> {
-  const live = await ctx.session.lists.provider(String(state.identity ?? state.id));
+async function read(ctx: ResourceContext, state: ServiceProviderState): Promise<ServiceProviderState | null> {
+  const live = await ctx.session.lists.provider(state.identity);
   return live ? toState(live, state) : null;
 }
 
 // ---- update ----
-async function update(ctx: ResourceContext, _prior: TfObject, planned: TfObject): Promise<TfObject> {
+async function update(ctx: ResourceContext, _prior: ServiceProviderState, planned: ServiceProviderState): Promise<ServiceProviderState> {
   try {
     await ctx.session.client.updateProvider(toProvider(planned), ctx.session.callOptions());
   } finally {
@@ -214,8 +218,8 @@ async function update(ctx: ResourceContext, _prior: TfObject, planned: TfObject)
 }
 
 // ---- delete ----
-async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
-  const identity = String(state.identity ?? state.id);
+async function remove(ctx: ResourceContext, state: ServiceProviderState): Promise<void> {
+  const identity = state.identity;
   try {
     await ctx.session.client.deleteProvider(identity, ctx.session.callOptions());
   } finally {
@@ -225,8 +229,11 @@ async function remove(ctx: ResourceContext, state: TfObject): Promise<void> {
 }
 
 // ---- import ----
-async function importState(ctx: ResourceContext, id: string): Promise<TfObject> {
-  const live = await ctx.session.lists.provider(id.trim());
+async function importState(ctx: ResourceContext, id: string): Promise<ServiceProviderState> {
+  const parsed = parseServiceProviderImportId(id);
+  // Every id parses (the tenant says whether a provider has that identity); the rule is the domain's.
+  if (!parsed.ok) throw new DiagnosticError(INVALID_IMPORT_ID, `${NAME}: ${parsed.problem}.`);
+  const live = await ctx.session.lists.provider(parsed.value);
   if (!live) {
     const present = (await ctx.session.lists.providers()).map((p) => p.identity);
     throw new DiagnosticError(
@@ -238,4 +245,15 @@ async function importState(ctx: ResourceContext, id: string): Promise<TfObject> 
   return toState(live, null);
 }
 
-export const serviceProvider: ResourceType = { name: NAME, schema, validate, plan, create, read, update, delete: remove, import: importState };
+export const serviceProvider: ResourceType = typedResource({
+  name: NAME,
+  schema,
+  model: serviceProviderModel,
+  validate,
+  plan,
+  create,
+  read,
+  update,
+  delete: remove,
+  import: importState,
+});

@@ -6,7 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { DiagnosticError, type Diagnostic } from '../../../provider/diagnostics';
-import { applyAdoptionRule, takeOverOf, type Occupant } from '../../../provider/resources/adoption';
+import { applyAdoptionRule, claimOf, takeOverOf, type Occupant } from '../../../provider/resources/adoption';
 import { assignmentOccupant, declaredUsers } from '../../../provider/resources/assignment-occupant';
 import type { ResourceContext } from '../../../provider/resources/resource';
 import type { Session } from '../../../provider/session';
@@ -34,14 +34,14 @@ describe('the adoption rule', () => {
   beforeEach(() => (warnings.length = 0));
 
   it('lets a create into an empty scope pass without a word', () => {
-    expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: null }, undefined, 'apply')).toBeUndefined();
+    expect(applyAdoptionRule(ctx, TYPE, 'taken', claimOf({ take_over: null }), undefined, 'apply')).toBeUndefined();
     expect(warnings).toEqual([]);
   });
 
   it('refuses an occupied scope naming the import command and the take_over opt-in', () => {
     let thrown: unknown;
     try {
-      applyAdoptionRule(ctx, TYPE, 'Policy assignment already exists', { take_over: null }, OCCUPANT, 'plan');
+      applyAdoptionRule(ctx, TYPE, 'Policy assignment already exists', claimOf({ take_over: null }), OCCUPANT, 'plan');
     } catch (error) {
       thrown = error;
     }
@@ -54,8 +54,8 @@ describe('the adoption rule', () => {
   });
 
   it('takes an occupied scope over with take_over = true, saying so at plan and at apply', () => {
-    expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: true }, OCCUPANT, 'plan')).toBe(OCCUPANT);
-    expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: true }, OCCUPANT, 'apply')).toBe(OCCUPANT);
+    expect(applyAdoptionRule(ctx, TYPE, 'taken', claimOf({ take_over: true }), OCCUPANT, 'plan')).toBe(OCCUPANT);
+    expect(applyAdoptionRule(ctx, TYPE, 'taken', claimOf({ take_over: true }), OCCUPANT, 'apply')).toBe(OCCUPANT);
 
     expect(warnings.map((w) => w.summary)).toEqual([`Will take over ${OCCUPANT.description}`, `Took over ${OCCUPANT.description}`]);
     expect(warnings[1].detail).toContain('the tenant-wide grant of PolycomServiceProviderEnabled already exists and take_over = true');
@@ -63,8 +63,8 @@ describe('the adoption rule', () => {
 
   it('leaves an unknown take_over to the apply', () => {
     expect(takeOverOf({ take_over: UNKNOWN })).toBeUndefined();
-    expect(applyAdoptionRule(ctx, TYPE, 'taken', { take_over: UNKNOWN }, OCCUPANT, 'plan')).toBeUndefined();
-    expect(() => applyAdoptionRule(ctx, TYPE, 'taken', { take_over: UNKNOWN }, OCCUPANT, 'apply')).toThrow(DiagnosticError);
+    expect(applyAdoptionRule(ctx, TYPE, 'taken', claimOf({ take_over: UNKNOWN }), OCCUPANT, 'plan')).toBeUndefined();
+    expect(() => applyAdoptionRule(ctx, TYPE, 'taken', claimOf({ take_over: UNKNOWN }), OCCUPANT, 'apply')).toThrow(DiagnosticError);
   });
 
   it('reads declared users from a set or a map keyed by user', () => {
