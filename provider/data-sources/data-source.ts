@@ -21,3 +21,23 @@ export interface DataSourceType {
 export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * A data source whose read works on typed values: its configuration `C` decoded once on the way
+ * in, its result `M` encoded once on the way out. Validation stays on Terraform's object (values
+ * there may be unknown); a read is only called once the configuration is known.
+ */
+export interface TypedDataSource<C, M> extends Pick<DataSourceType, 'name' | 'schema' | 'validate'> {
+  decodeConfig(config: TfObject): C;
+  encode(model: M): TfObject;
+  read(ctx: ResourceContext, config: C): Promise<M>;
+}
+
+export function typedDataSource<C, M>(source: TypedDataSource<C, M>): DataSourceType {
+  return {
+    name: source.name,
+    schema: source.schema,
+    validate: (config) => source.validate(config),
+    read: async (ctx, config) => source.encode(await source.read(ctx, source.decodeConfig(config))),
+  };
+}

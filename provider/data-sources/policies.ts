@@ -3,12 +3,10 @@
  * (Get-CsTeamsVideoInteropServicePolicy), optionally only those of one service provider name.
  * The policies are pre-built by Microsoft: this is how a configuration finds the name to grant.
  */
-import type { VideoInteropPolicy } from '../../teams';
-import { knownString } from '../plan';
 import type { BlockSchema } from '../schema';
-import type { TfObject } from '../server/values';
 import type { ResourceContext } from '../resources/resource';
-import { sameName, type DataSourceType } from './data-source';
+import { sameName, typedDataSource } from './data-source';
+import { decodePoliciesConfig, encodePolicies, POLICIES, type PoliciesConfig, type PoliciesRead } from './policies-model';
 
 const schema: BlockSchema = {
   version: 0,
@@ -28,22 +26,20 @@ const schema: BlockSchema = {
   },
 };
 
-function toObject(p: VideoInteropPolicy): TfObject {
-  return { name: p.name, description: p.description ?? null, provider_name: p.providerName, enabled: p.enabled };
-}
-
-async function read(ctx: ResourceContext, config: TfObject): Promise<TfObject> {
-  const wanted = knownString(config.provider_name);
+async function read(ctx: ResourceContext, config: PoliciesConfig): Promise<PoliciesRead> {
+  const wanted = config.providerName;
   const all = await ctx.session.lists.policies();
   const chosen = all
-    .filter((p) => wanted === undefined || sameName(p.providerName, wanted))
+    .filter((p) => wanted === null || sameName(p.providerName, wanted))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { id: ctx.session.tenantId, provider_name: config.provider_name ?? null, policies: chosen.map(toObject) };
+  return { id: ctx.session.tenantId, providerName: config.providerName, policies: chosen };
 }
 
-export const policiesDataSource: DataSourceType = {
-  name: 'cvi_video_interop_policies',
+export const policiesDataSource = typedDataSource({
+  name: POLICIES,
   schema,
   validate: () => [],
+  decodeConfig: decodePoliciesConfig,
+  encode: encodePolicies,
   read,
-};
+});

@@ -3,12 +3,11 @@
  * (Get-CsVideoInteropServiceProvider), optionally only the one of an identity. One list call per
  * provider process, shared with the resources (tenant-lists.ts).
  */
-import type { ServiceProvider } from '../../teams';
-import { knownString } from '../plan';
 import type { BlockSchema } from '../schema';
-import type { TfObject, TfType } from '../server/values';
+import type { TfType } from '../server/values';
 import type { ResourceContext } from '../resources/resource';
-import { sameName, type DataSourceType } from './data-source';
+import { sameName, typedDataSource } from './data-source';
+import { decodeServiceProvidersConfig, encodeServiceProviders, SERVICE_PROVIDERS, type ServiceProvidersConfig, type ServiceProvidersRead } from './service-providers-model';
 
 const serviceProviderObject: TfType = [
   'object',
@@ -40,28 +39,20 @@ const schema: BlockSchema = {
   },
 };
 
-function toObject(p: ServiceProvider): TfObject {
-  return {
-    identity: p.identity,
-    tenant_key: p.tenantKey,
-    instruction_uri: p.instructionUri ?? null,
-    aad_application_ids: [...p.aadApplicationIds],
-    allow_app_guest_joins_as_authenticated: p.allowAppGuestJoinsAsAuthenticated,
-  };
-}
-
-async function read(ctx: ResourceContext, config: TfObject): Promise<TfObject> {
-  const wanted = knownString(config.identity);
+async function read(ctx: ResourceContext, config: ServiceProvidersConfig): Promise<ServiceProvidersRead> {
+  const wanted = config.identity;
   const all = await ctx.session.lists.providers();
   const chosen = all
-    .filter((p) => wanted === undefined || sameName(p.identity, wanted))
+    .filter((p) => wanted === null || sameName(p.identity, wanted))
     .sort((a, b) => a.identity.localeCompare(b.identity));
-  return { id: ctx.session.tenantId, identity: config.identity ?? null, service_providers: chosen.map(toObject) };
+  return { id: ctx.session.tenantId, identity: config.identity, serviceProviders: chosen };
 }
 
-export const serviceProvidersDataSource: DataSourceType = {
-  name: 'cvi_video_interop_service_providers',
+export const serviceProvidersDataSource = typedDataSource({
+  name: SERVICE_PROVIDERS,
   schema,
   validate: () => [],
+  decodeConfig: decodeServiceProvidersConfig,
+  encode: encodeServiceProviders,
   read,
-};
+});
