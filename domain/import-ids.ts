@@ -39,6 +39,9 @@ export function formatPolicyAssignmentImportId(id: PolicyAssignmentImportId): st
   }
 }
 
+/** The forms, as messages name them (`global/<policy>` and the named users are for the cases that need them). */
+export const POLICY_ASSIGNMENT_IMPORT_FORMS = '"global", "group/<group object id>" or "users/<policy name>"';
+
 const GLOBAL_ID = /^global(?:\/(.+))?$/;
 const GROUP_ID = /^group\/(.+)$/;
 const USERS_ID = /^users\/([^/]+)(?:\/(.+))?$/;
@@ -53,7 +56,7 @@ export function parsePolicyAssignmentImportId(id: string): ImportIdParse<PolicyA
     const named = users[2]?.split(',').map((u) => u.trim()).filter((u) => u !== '') ?? [];
     return { ok: true, value: { scope: 'users', policyName: users[1], users: named } };
   }
-  return invalid(`the import id must be "global", "group/<group object id>" or "users/<policy name>"; got "${id}"`);
+  return invalid(`the import id must be ${POLICY_ASSIGNMENT_IMPORT_FORMS}; got "${id}"`);
 }
 
 // ---- service provider ----

@@ -8,6 +8,7 @@
  * block whose resource is already in state with that id.
  */
 import { TerraformResource } from 'cdktf';
+import { formatPolicyAssignmentImportId, parsePolicyAssignmentImportId, POLICY_ASSIGNMENT_IMPORT_FORMS, type PolicyAssignmentImportId } from '../../domain/import-ids';
 import type { CviDnsRecords } from '../dns-records';
 import type { FederationAllowedDomain } from '../federation-allowed-domain';
 import type { VendorAppConsent } from '../vendor-app-consent';
@@ -55,8 +56,10 @@ function importTeams(objects: TenantObjects, given: CviTenantImport, fail: Fail)
   }
   const taken = new Set<VideoInteropPolicyAssignment>();
   (teams.policyAssignments ?? []).forEach((id, i) => {
-    const assignment = objects.policyAssignments.find((a) => assignmentMatches(a, id));
     const path = `teams.policyAssignments[${i}]`;
+    const parsed = parsePolicyAssignmentImportId(id);
+    const target = parsed.ok ? parsed.value : fail(path, `must be ${POLICY_ASSIGNMENT_IMPORT_FORMS}`, id);
+    const assignment = objects.policyAssignments.find((a) => assignmentMatches(a, target));
     if (!assignment) fail(path, `names no policy assignment the file declares (${objects.policyAssignments.map(declaredAs).join(', ')})`, id);
     if (taken.has(assignment!)) fail(path, 'names an assignment another id already imports', id);
     taken.add(assignment!);
@@ -71,16 +74,16 @@ function importTeams(objects: TenantObjects, given: CviTenantImport, fail: Fail)
   }
 }
 
-/** `global` and `global/<policy>`, `group/<id>`, `users/<policy>[/<users>]`: the scope kinds of the resource's import ids. */
-function assignmentMatches(assignment: VideoInteropPolicyAssignment, id: string): boolean {
-  const [kind, rest] = id.split('/');
+/** An id names the assignment of its scope; a group's, the assignment of that group. */
+function assignmentMatches(assignment: VideoInteropPolicyAssignment, id: PolicyAssignmentImportId): boolean {
   const scope = assignment.scope;
-  if (kind !== scope.kind) return false;
-  return scope.kind !== 'group' || same(rest ?? '', scope.groupId ?? '');
+  if (id.scope !== scope.kind) return false;
+  return id.scope !== 'group' || same(id.groupId, scope.groupId ?? '');
 }
 
 function declaredAs(assignment: VideoInteropPolicyAssignment): string {
-  return assignment.scope.kind === 'group' ? `group/${assignment.scope.groupId}` : assignment.scope.kind;
+  const scope = assignment.scope;
+  return scope.kind === 'group' ? formatPolicyAssignmentImportId({ scope: 'group', groupId: scope.groupId ?? '' }) : scope.kind;
 }
 
 function importConsent(objects: TenantObjects, given: CviTenantImport, fail: Fail): void {

@@ -4,6 +4,7 @@
  * second scope, another policy's groups) becomes a note; an assignment that cannot be told is an
  * error, never a guess, except the one case the resource itself takes on the user's word.
  */
+import { formatPolicyAssignmentImportId } from '../../domain/import-ids';
 import { VENDORS } from '../../domain/vendors';
 import type { Part, TeamsReadout } from '../../reader/readout';
 import { ExportError, type ExportPlan } from './plan';
@@ -48,22 +49,23 @@ export function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: 
   }
   if (global) {
     if (groups.length > 0) notes.push(`${policy} is also granted to groups (${groups.map((g) => `${g.groupId} rank ${g.rank}`).join(', ')}): a tenant file holds one scope, the tenant-wide grant is exported`);
-    teamsImports.policyAssignments = ['global'];
+    teamsImports.policyAssignments = [formatPolicyAssignmentImportId({ scope: 'global' })];
     return { ...out, global: true };
   }
   if (groups.length > 0) {
     if (grant.status !== 'read') notes.push(`the tenant-wide grant could not be read (${grant.reason}); the group assignments are exported`);
-    teamsImports.policyAssignments = groups.map((g) => `group/${g.groupId}`);
+    teamsImports.policyAssignments = groups.map((g) => formatPolicyAssignmentImportId({ scope: 'group', groupId: g.groupId }));
     return { ...out, groups: groups.map((g) => ({ id: g.groupId, rank: g.rank })) };
   }
   if (grant.status !== 'read') {
     // The resource takes `global/<policy>` for exactly this case: adopted on the user's word.
-    notes.push(`ASSUMED: the tenant-wide grant could not be read (${grant.reason}) and no group holds ${policy}; the file grants it tenant-wide and imports it as global/${policy}, on your word: check it before deploying`);
-    teamsImports.policyAssignments = [`global/${policy}`];
+    const id = formatPolicyAssignmentImportId({ scope: 'global', policyName: policy });
+    notes.push(`ASSUMED: the tenant-wide grant could not be read (${grant.reason}) and no group holds ${policy}; the file grants it tenant-wide and imports it as ${id}, on your word: check it before deploying`);
+    teamsImports.policyAssignments = [id];
     return { ...out, global: true };
   }
   if (holders?.status === 'read' && holders.value.length > 0) {
-    teamsImports.policyAssignments = [`users/${policy}`];
+    teamsImports.policyAssignments = [formatPolicyAssignmentImportId({ scope: 'users', policyName: policy, users: [] })];
     return { ...out, users: [...holders.value] };
   }
   const why = holders?.status === 'unreadable' ? holders.reason : 'no user holds it';

@@ -105,6 +105,12 @@ describe('import ids that name nothing the tenant declares', () => {
     expect(attempt({ teams: { policyAssignments: [`group/${GROUP}`] } })).toThrow(`tenant contoso: import.teams.policyAssignments[0]: names no policy assignment the file declares (global) (got group/${GROUP})`);
   });
 
+  test('an assignment id in no form the provider takes (the construct library takes ids the schema never saw)', () => {
+    expect(attempt({ teams: { policyAssignments: ['users'] } })).toThrow(
+      'tenant contoso: import.teams.policyAssignments[0]: must be "global", "group/<group object id>" or "users/<policy name>" (got users)',
+    );
+  });
+
   test('an app the tenant does not consent', () => {
     expect(attempt({ consent: { '11111111-2222-4333-8444-555555555555': { servicePrincipal: `/servicePrincipals/${VENDOR_SP}` } } })).toThrow(
       `tenant contoso: import.consent.11111111-2222-4333-8444-555555555555: names no app the tenant consents (${PEXIP_APP})`,
