@@ -75,6 +75,11 @@ export function claimOf(planned: TfObject): Claim {
   return { id: typeof planned.id === 'string' ? planned.id : undefined, takeOver: takeOverOf(planned) };
 }
 
+/** The claim of a resource's model at apply, where every value is known. */
+export function claimOfModel(model: { readonly id: string; readonly takeOver: boolean | null }): Claim {
+  return { id: model.id, takeOver: model.takeOver === true };
+}
+
 export type Phase = 'plan' | 'apply';
 
 /** The in-flight note of this configuration's own earlier, cut-off create of the object (in-flight.ts). */

@@ -14,7 +14,7 @@ import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '.
 import type { BlockSchema } from '../schema';
 import { isUnknown, type TfObject } from '../server/values';
 import { typedResource, type ResourceContext, type ResourceType } from './resource';
-import { applyAdoptionRule, claimOf, takeOverAttribute, warnDefaultRestored, type Claim, type Occupant, type Phase } from './adoption';
+import { applyAdoptionRule, claimOf, claimOfModel, takeOverAttribute, warnDefaultRestored, type Claim, type Occupant, type Phase } from './adoption';
 import { FEDERATION_ALLOWED_DOMAIN as NAME, federationAllowedDomainModel, type FederationAllowedDomainState } from './federation-allowed-domain-model';
 
 // ---- schema ----
@@ -104,7 +104,7 @@ async function create(ctx: ResourceContext, planned: FederationAllowedDomainStat
   // Again at apply: the list may have been emptied since the plan.
   ctx.session.lists.forget('federation');
   await refuseToOpenFederation(ctx, domain, planned.allowOpeningFederation === true);
-  const adopted = await adoptionRule(ctx, { id: planned.id, takeOver: planned.takeOver === true }, domain, 'apply');
+  const adopted = await adoptionRule(ctx, claimOfModel(planned), domain, 'apply');
   let outcome;
   try {
     outcome = await ctx.session.client.addAllowedDomain(domain, ctx.session.callOptions());

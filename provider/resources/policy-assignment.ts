@@ -24,7 +24,7 @@ import { typedResource, type ResourceContext, type ResourceType } from './resour
 import { rankAsRead, scopeChanges, scopeOf, SCOPE_ATTRIBUTE, spellScope, type Scope } from './policy-scope';
 import { upgradeUsersState, usersProblems, USERS_TYPE } from './policy-users';
 import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
-import { applyAdoptionRule, claimOf, takeOverAttribute, warnDefaultRestored, type Claim, type Phase } from './adoption';
+import { applyAdoptionRule, claimOf, claimOfModel, takeOverAttribute, warnDefaultRestored, type Claim, type Phase } from './adoption';
 import { modelTarget, occupantOf, plannedTarget, type AssignmentTarget } from './assignment-occupant';
 import { POLICY_ASSIGNMENT as NAME, policyAssignmentModel, scopeOfAssignment, type PolicyAssignmentState } from './policy-assignment-model';
 /** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
@@ -187,7 +187,7 @@ async function grant(ctx: ResourceContext, planned: PolicyAssignmentState): Prom
 
 async function create(ctx: ResourceContext, planned: PolicyAssignmentState): Promise<PolicyAssignmentState> {
   await ctx.session.serialized(async () => {
-    await adoptionRule(ctx, { id: planned.id, takeOver: planned.takeOver === true }, modelTarget(planned), 'apply');
+    await adoptionRule(ctx, claimOfModel(planned), modelTarget(planned), 'apply');
     await grant(ctx, planned);
   }, grantOrder(planned));
   return planned;

@@ -10,7 +10,7 @@ import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diag
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
 import type { TfObject } from '../server/values';
-import { alreadyExists as occupied, applyAdoptionRule, claimOf, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Claim, type Occupant } from './adoption';
+import { alreadyExists as occupied, applyAdoptionRule, claimOf, claimOfModel, importCommand, takeOverAttribute, mayAdopt, warnDefaultRestored, type Occupant } from './adoption';
 import { identityProblem, MAX_IDENTITY_LENGTH } from './provider-identity';
 import { typedResource, type ResourceContext, type ResourceType } from './resource';
 import { SERVICE_PROVIDER as NAME, serviceProviderModel, type ServiceProviderState } from './service-provider-model';
@@ -107,8 +107,6 @@ function toProvider(planned: ServiceProviderState): ServiceProvider {
     allowAppGuestJoinsAsAuthenticated: planned.allowAppGuestJoinsAsAuthenticated === true,
   };
 }
-
-const claimOfModel = (model: ServiceProviderState): Claim => ({ id: model.id, takeOver: model.takeOver === true });
 
 /** The import command for the provider `configured` names (see adoption.ts). */
 export function importHint(configured: string, importId: string, dir: string = process.cwd()): string {
