@@ -7,3 +7,14 @@
 export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const isGuid = (value: string): boolean => GUID_PATTERN.test(value);
+
+/**
+ * A tenant's short name: lower-case letters, digits and inner hyphens, at most 63 characters. It
+ * names the tenant's stack, its directory under cdktf.out and its state, so it must be safe as
+ * all three; `cvi export --name` takes the same rule so the file it writes loads.
+ */
+export const TENANT_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const TENANT_NAME_RULE = 'must be lower-case letters, digits and inner hyphens, at most 63 characters';
+
+export const isTenantName = (value: string): boolean => TENANT_NAME_PATTERN.test(value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hostNameProblem, isDomain } from '../../domain/dns-names';
-import { GUID_PATTERN } from '../../domain/identifiers';
+import { GUID_PATTERN, TENANT_NAME_PATTERN, TENANT_NAME_RULE } from '../../domain/identifiers';
 
 /**
  * Value rules of the tenant file. Each message completes the sentence
@@ -96,7 +96,4 @@ export function uniqueList<T extends z.ZodType>(
 export const slug = () =>
   z
     .string()
-    .regex(
-      /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-      'must be lower-case letters, digits and inner hyphens, at most 63 characters (it names the stack)',
-    );
+    .regex(TENANT_NAME_PATTERN, `${TENANT_NAME_RULE} (it names the stack)`);

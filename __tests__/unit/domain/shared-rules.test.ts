@@ -20,6 +20,8 @@ import { AUTHORITY_HOSTS, CLOUD_HOSTS } from '../../../teams';
 import { stringify } from 'yaml';
 import { pexipTenant } from '../stacks/tenant-fixtures';
 import { CviTenant } from '../../../constructs/cvi-tenant';
+import { CviDnsRecords, DnsZone } from '../../../constructs/dns-records';
+import { parseExportOptions } from '../../../scripts/export/options';
 
 type Verdicts = { schema: boolean; construct: boolean; provider: boolean };
 
@@ -160,6 +162,50 @@ describe('exactly one assignment scope', () => {
         }).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('the SRV service label (schema and construct; the provider writes no DNS)', () => {
+  test.each<[string, boolean]>([
+    ['sip', true],
+    ['h323cs', true],
+    ['sips', true],
+    ['a'.repeat(15), true],
+    ['a'.repeat(16), false],
+    ['_sip', false],
+    ['SIP', false],
+    ['sip-', false],
+    ['', false],
+  ])('%j: schema and construct agree (accepted: %s)', (service, accepted) => {
+    const record = { service, protocol: 'tcp' as const, port: 5060, target: 'px01.contoso.example' };
+    const verdicts = {
+      schema: schemaAccepts((t) => (t.dns.records = [record])),
+      construct: constructAccepts((s) => new CviDnsRecords(s, 'Dns', { zone: DnsZone.rfc2136('contoso.example'), records: [record] })),
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted });
+  });
+});
+
+describe('the tenant name (schema and cvi export --name, so an exported file loads)', () => {
+  const exportAccepts = (name: string) => {
+    try {
+      parseExportOptions(['--tenant-id', '6b0e7c1a-2f4d-4c8e-9a51-3d7f2e8b1c40', '--name', name]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  test.each<[string, boolean]>([
+    ['contoso', true],
+    ['contoso-eu-2', true],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['Contoso', false],
+    ['-contoso', false],
+    ['contoso_eu', false],
+  ])('%j: schema and export agree (accepted: %s)', (name, accepted) => {
+    const verdicts = { schema: schemaAccepts((t) => (t.tenant.name = name)), export: exportAccepts(name) };
+    expect(verdicts).toEqual({ schema: accepted, export: accepted });
   });
 });
 
