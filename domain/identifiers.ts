@@ -1,3 +1,5 @@
+import { isDomain } from './dns-names';
+
 /**
  * Entra ID object and application ids: GUIDs written 8-4-4-4-12 in hex digits, either case.
  * One definition for the tenant file schema, the constructs and the provider.
@@ -18,3 +20,10 @@ export const TENANT_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const TENANT_NAME_RULE = 'must be lower-case letters, digits and inner hyphens, at most 63 characters';
 
 export const isTenantName = (value: string): boolean => TENANT_NAME_PATTERN.test(value);
+
+/** `local@domain`, the shape of a tenant key and of a user principal name. */
+export function isAddress(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || /\s/.test(value)) return false;
+  return /^[A-Za-z0-9._%+'-]+$/.test(value.slice(0, at)) && isDomain(value.slice(at + 1));
+}

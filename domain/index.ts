@@ -10,4 +10,5 @@ export * from './graph-permissions';
 export * from './identifiers';
 export * from './limits';
 export * from './provider-address';
+export * from './service-provider';
 export * from './vendors';

@@ -3,6 +3,7 @@ import { identityProblem } from '../../constructs/video-interop-service-provider
 import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
 import { GUID_PATTERN } from './primitives';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
+import { MAX_GROUP_ASSIGNMENTS, POLICY_NAME_PATTERN } from '../../domain/assignment-scope';
 import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
 
 /** Provider names the Teams service accepts for a video interop service provider. */
@@ -32,7 +33,7 @@ const provider = z
 
 const group = z.strictObject({
   id: guid().describe('Entra ID group object id'),
-  rank: wholeNumber(1, 64).describe('1 wins over 2; direct user grants win over any group'),
+  rank: wholeNumber(1, MAX_GROUP_ASSIGNMENTS).describe('1 wins over 2; direct user grants win over any group'),
 });
 
 /** A user principal name or an Entra ID object id. */
@@ -75,12 +76,12 @@ const assignment = z
   .strictObject({
     policyName: z
       .string()
-      .regex(/^[A-Za-z0-9-]+$/, 'must be a policy name such as PexipServiceProviderEnabled (no Tag: prefix)')
+      .regex(POLICY_NAME_PATTERN, 'must be a policy name such as PexipServiceProviderEnabled (no Tag: prefix)')
       .optional()
       .describe('TeamsVideoInteropServicePolicy to grant; defaults from the vendor'),
     global: z.literal(true, 'must be true (omit it to not grant tenant-wide)').optional(),
     groups: uniqueList(group, (g) => g.id.toLowerCase(), 'group id', 'id')
-      .pipe(z.array(group).max(64, 'may hold at most 64 groups (the Teams limit per policy type)'))
+      .pipe(z.array(group).max(MAX_GROUP_ASSIGNMENTS, `may hold at most ${MAX_GROUP_ASSIGNMENTS} groups (the Teams limit per policy type)`))
       .superRefine(checkRanks)
       .optional(),
     users: uniqueList(user, (u) => u.toLowerCase(), 'user (names compare case-insensitively)')

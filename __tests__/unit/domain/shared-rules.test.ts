@@ -10,7 +10,7 @@ import { TeamsCloud } from '../../../constructs/cvi/provider';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
 import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { ENVIRONMENTS } from '../../../provider/config-schema';
-import { MAX_ASSIGNMENT_USERS } from '../../../domain';
+import { MAX_ASSIGNMENT_USERS, MAX_GROUP_ASSIGNMENTS, SERVICE_PROVIDER_IDENTITIES } from '../../../domain';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
 import { policyAssignment } from '../../../provider/resources/policy-assignment';
 import { federationAllowedDomain } from '../../../provider/resources/federation-allowed-domain';
@@ -160,6 +160,127 @@ describe('exactly one assignment scope', () => {
           users: null,
           ...Object.assign({}, ...scopes.map((s) => providerScope[s])),
         }).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('the service provider object', () => {
+  const providerConfig = (edit: Record<string, unknown>) => ({ identity: 'Pexip', tenant_key: 'teams@contoso.example', aad_application_ids: null, instruction_uri: null, ...edit });
+  const construct = (edit: Record<string, unknown>) =>
+    constructAccepts((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.example', ...edit }));
+
+  test.each<[string, boolean]>([
+    ['https://pexip.me/teams/contoso.com/{ConfId}', true],
+    ['https://dialin.plcm.vc/teams/?key=604218573&conf={ConfId}', true],
+    ['https://{ConfId}.vc.contoso.example/', true],
+    ['https://pexip.me/teams/contoso.com/', false],
+    ['http://pexip.me/{ConfId}', false],
+    ['javascript:alert(1)//{ConfId}', false],
+    ['//pexip.me/{ConfId}', false],
+    [' https://pexip.me/{ConfId}', false],
+  ])('instruction URI %j: schema, construct and provider agree (accepted: %s)', (uri, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.provider.instructionUri = uri)),
+      construct: construct({ instructionUri: uri }),
+      provider: serviceProvider.validate(providerConfig({ instruction_uri: uri })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  test.each<[string, boolean]>([
+    ['teams@contoso.example', true],
+    ['604218573@t.plcm.vc', true],
+    ['northwind@m.webex.com', true],
+    ['teams', false],
+    ['', false],
+    ['@contoso.example', false],
+    ['teams@localhost', false],
+    ['tea ms@contoso.example', false],
+  ])('tenant key %j: schema, construct and provider agree (accepted: %s)', (tenantKey, accepted) => {
+    const verdicts: Verdicts = {
+      // Without a dns section: the schema also wants the key's domain in the DNS zone.
+      schema: schemaAccepts((t) => {
+        t.teams.provider.tenantKey = tenantKey;
+        delete t.dns;
+      }),
+      construct: construct({ tenantKey }),
+      provider: serviceProvider.validate(providerConfig({ tenant_key: tenantKey })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  // The tenant file and the constructs take the platforms Teams knows; the provider takes any
+  // well-formed identity (it warns at plan time when no policy names it): the evidence for the
+  // list is documentation only. What is malformed is refused by all three.
+  test.each<[string, { schema: boolean; construct: boolean; provider: boolean }]>([
+    ['Pexip', { schema: true, construct: true, provider: true }],
+    ['BlueJeans', { schema: true, construct: true, provider: true }],
+    ['Modality', { schema: false, construct: false, provider: true }],
+    ['Pexip ', { schema: false, construct: false, provider: false }],
+    ['..', { schema: false, construct: false, provider: false }],
+    ['a/b', { schema: false, construct: false, provider: false }],
+    ['', { schema: false, construct: false, provider: false }],
+  ])('identity %j: the tenant level takes the platform list, the provider any well-formed name', (identity, expected) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.provider.name = identity)),
+      construct: construct({ identity }),
+      provider: serviceProvider.validate(providerConfig({ identity })).length === 0,
+    };
+    expect(verdicts).toEqual(expected);
+  });
+
+  test('the construct enum is the list of domain/', () => {
+    expect(Object.values(VideoInteropServiceProviderIdentity)).toEqual([...SERVICE_PROVIDER_IDENTITIES]);
+  });
+});
+
+describe('the policy assignment', () => {
+  const assignmentConfig = (edit: Record<string, unknown>) => ({
+    id: null,
+    policy_name: 'PexipServiceProviderEnabled',
+    global: null,
+    group_id: '09ee50af-2b59-41d0-a324-2cd7726c57ad',
+    group_rank: 1,
+    take_over: null,
+    users: null,
+    ...edit,
+  });
+
+  test.each<[string, boolean]>([
+    ['PexipServiceProviderEnabled', true],
+    ['Cisco-CVI-2', true],
+    ['Tag:PexipServiceProviderEnabled', false],
+    ['', false],
+    [' ', false],
+    ['Pexip Enabled', false],
+    ['Pexip/Enabled', false],
+  ])('policy name %j: schema, construct and provider agree (accepted: %s)', (policyName, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { policyName, global: true })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName, scope: PolicyAssignmentScope.global() })),
+      provider: policyAssignment.validate(assignmentConfig({ policy_name: policyName })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  test.each<[number, boolean]>([
+    [1, true],
+    [MAX_GROUP_ASSIGNMENTS, true],
+    [0, false],
+    [MAX_GROUP_ASSIGNMENTS + 1, false],
+    [1.5, false],
+  ])('group rank %d: schema, construct and provider agree (accepted: %s)', (rank, accepted) => {
+    const group = '09ee50af-2b59-41d0-a324-2cd7726c57ad';
+    // The schema also wants ranks 1 to N without gaps: one group of rank r is accepted only at r = 1,
+    // so the schema is asked with r groups whose last one has rank r.
+    const groups = Number.isInteger(rank) && rank >= 1
+      ? Array.from({ length: rank }, (_, i) => ({ id: `09ee50af-2b59-41d0-a324-${String(i).padStart(12, '0')}`, rank: i + 1 }))
+      : [{ id: group, rank }];
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { groups })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.group(group, rank) })),
+      provider: policyAssignment.validate(assignmentConfig({ group_rank: rank })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });

@@ -106,7 +106,7 @@ describe('the teams section', () => {
     const tenant = pexipTenant();
     tenant.teams.provider.instructionUri = 'http://pexip.me/teams/contoso.example/{ConfId}';
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.instructionUri: must be an https:// URL (got http://pexip.me/teams/contoso.example/{ConfId})',
+      'tenants/x.yaml: teams.provider.instructionUri: must be an https: URL such as https://pexip.me/teams/contoso.com/{ConfId} (got http://pexip.me/teams/contoso.example/{ConfId})',
     ]);
   });
 

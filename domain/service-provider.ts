@@ -1,0 +1,40 @@
+/**
+ * Rules of the Teams video interop service provider object (New-CsVideoInteropServiceProvider),
+ * one definition for the tenant file schema, the constructs and the provider.
+ */
+import { isAddress } from './identifiers';
+
+/**
+ * The CVI platforms Teams knows as a provider's Name (teams-cvi-reference.md §2). The tenant file
+ * and the constructs take only these; the provider takes any well-formed identity and warns at
+ * plan time when no policy names it, because the evidence for the list is documentation only
+ * (teams-wire-evidence.md §2 "Identity values": Low).
+ */
+export const SERVICE_PROVIDER_IDENTITIES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
+export type ServiceProviderIdentityName = (typeof SERVICE_PROVIDER_IDENTITIES)[number];
+
+/** The placeholder Teams replaces with the meeting's VTC conference id. */
+export const CONF_ID_PLACEHOLDER = '{ConfId}';
+
+/**
+ * Why an instruction URI is refused, or undefined. Invites show the link to every participant,
+ * so only https, and it must carry the conference id, or every invite would show the same link.
+ */
+export function instructionUriProblem(uri: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(uri.replace(CONF_ID_PLACEHOLDER, '0'));
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.hostname === '' || uri !== uri.trim()) {
+    return `must be an https: URL such as https://pexip.me/teams/contoso.com/${CONF_ID_PLACEHOLDER}`;
+  }
+  if (!uri.includes(CONF_ID_PLACEHOLDER)) return `must contain the ${CONF_ID_PLACEHOLDER} placeholder Teams fills with the conference id`;
+  return undefined;
+}
+
+/** Why a tenant key (the vendor's IVR address shown in invites) is refused, or undefined. */
+export function tenantKeyProblem(tenantKey: string): string | undefined {
+  return isAddress(tenantKey) ? undefined : "must be the vendor's IVR address, such as teams@contoso.com";
+}
