@@ -77,7 +77,7 @@ const GUIDS: Array<[string, boolean]> = [
 describe('the GUID rule (application ids)', () => {
   test.each(GUIDS)('%s: schema, construct and provider agree (accepted: %s)', (value, accepted) => {
     const verdicts: Verdicts = {
-      schema: schemaAccepts((t) => (t.teams.provider.aadApplicationIds = [value])),
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.aadApplicationIds = [value])),
       construct: constructAccepts(
         (s) =>
           new VideoInteropServiceProvider(s, 'Provider', {
