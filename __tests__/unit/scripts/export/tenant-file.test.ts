@@ -244,4 +244,21 @@ describe('a custom vendor', () => {
     expect(file.teams.assignment).toEqual({ policyName: 'PexipServiceProviderEnabled', global: true });
     expect(file.teams.serviceProvider).toEqual({ identity: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', aadApplicationIds: [PEXIP_APP] });
   });
+
+  test('writes the service provider in the current spelling, which loads back as read, with no warning', () => {
+    const teams = teamsOf({ policies: read([{ name: 'PexipServiceProviderEnabled', providerName: 'Pexip', enabled: true }]) });
+    const text = exportText(['--vendor', 'custom', '--domain', 'contoso.com'], teams, consentOf([PEXIP_APP]));
+
+    expect(text).toMatch(/^teams:\n {2}serviceProvider:\n {4}identity: Pexip\n/m);
+    expect(text).not.toMatch(/^ {2}provider:/m);
+    expect(text).not.toMatch(/^ {4}name:/m);
+    const loaded = parseTenantFile('contoso.yaml', text);
+    expect(loaded).toEqual(expect.objectContaining({ problems: [], warnings: [] }));
+    expect(loaded.config?.teams.serviceProvider).toEqual({
+      identity: pexipProvider.identity,
+      tenantKey: pexipProvider.tenantKey,
+      instructionUri: pexipProvider.instructionUri,
+      aadApplicationIds: pexipProvider.aadApplicationIds,
+    });
+  });
 });
