@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropServiceProvider } from './cvi/video-interop-service-provider';
 import { fail, known, requireGuid } from './validate';
-import { CONF_ID_PLACEHOLDER, instructionUriProblem, tenantKeyProblem } from '../domain/service-provider';
+import { CONF_ID_PLACEHOLDER, instructionUriProblem, platformIdentityProblem, tenantKeyProblem } from '../domain/service-provider';
 
 export { CONF_ID_PLACEHOLDER };
 
@@ -19,22 +19,8 @@ export enum VideoInteropServiceProviderIdentity {
   BLUEJEANS = 'BlueJeans',
 }
 
-/**
- * Why an identity is refused, as the end of "<field> ...". The identity names the CVI platform,
- * not the company that sells the service: Teams knows only the platforms, and their policies
- * (PexipServiceProviderEnabled, ...) name them too. A hosted service sold under its own name is
- * the usual way to get this wrong, so the message says what to use instead.
- */
-export function identityProblem(value: unknown): string {
-  const identities = Object.values(VideoInteropServiceProviderIdentity) as string[];
-  const list = identities.join(', ');
-  const spelled = typeof value === 'string' ? identities.find((i) => i.toLowerCase() === value.trim().toLowerCase()) : undefined;
-  if (spelled) return `must be one of ${list}; did you mean ${spelled}?`;
-  return (
-    `must name a CVI platform Teams knows (${list}); a hosted CVI service uses the identity of the platform it ` +
-    'runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip'
-  );
-}
+/** Why an identity is refused (domain/service-provider.ts), as the end of "<field> ...". */
+export const identityProblem = platformIdentityProblem;
 
 export interface VideoInteropServiceProviderProps {
   /** Which vendor this provider is; a tenant holds one provider per vendor. Changing it replaces the object. */

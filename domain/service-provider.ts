@@ -13,6 +13,20 @@ import { isAddress } from './identifiers';
 export const SERVICE_PROVIDER_IDENTITIES = ['Pexip', 'Polycom', 'Cisco', 'BlueJeans'] as const;
 export type ServiceProviderIdentityName = (typeof SERVICE_PROVIDER_IDENTITIES)[number];
 
+/**
+ * Why an identity is refused at the tenant level (tenant file, constructs), as the end of
+ * "<field> ...". The identity names the CVI platform, not the company that sells the service:
+ * Teams knows only the platforms, and their policies (PexipServiceProviderEnabled, ...) name them
+ * too. A hosted service sold under its own name is the usual way to get this wrong, so the
+ * message says what to use instead.
+ */
+export function platformIdentityProblem(value: unknown): string {
+  const list = SERVICE_PROVIDER_IDENTITIES.join(', ');
+  const spelled = typeof value === 'string' ? SERVICE_PROVIDER_IDENTITIES.find((i) => i.toLowerCase() === value.trim().toLowerCase()) : undefined;
+  if (spelled) return `must be one of ${list}; did you mean ${spelled}?`;
+  return `must name a CVI platform Teams knows (${list}); a hosted CVI service uses the identity of the platform it runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip`;
+}
+
 /** The placeholder Teams replaces with the meeting's VTC conference id. */
 export const CONF_ID_PLACEHOLDER = '{ConfId}';
 

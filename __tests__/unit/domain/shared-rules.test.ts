@@ -80,7 +80,7 @@ const GUIDS: Array<[string, boolean]> = [
 describe('the GUID rule (application ids)', () => {
   test.each(GUIDS)('%s: schema, construct and provider agree (accepted: %s)', (value, accepted) => {
     const verdicts: Verdicts = {
-      schema: schemaAccepts((t) => (t.teams.provider.aadApplicationIds = [value])),
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.aadApplicationIds = [value])),
       construct: constructAccepts(
         (s) =>
           new VideoInteropServiceProvider(s, 'Provider', {
@@ -181,7 +181,7 @@ describe('the service provider object', () => {
     [' https://pexip.me/{ConfId}', false],
   ])('instruction URI %j: schema, construct and provider agree (accepted: %s)', (uri, accepted) => {
     const verdicts: Verdicts = {
-      schema: schemaAccepts((t) => (t.teams.provider.instructionUri = uri)),
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.instructionUri = uri)),
       construct: construct({ instructionUri: uri }),
       provider: serviceProvider.validate(providerConfig({ instruction_uri: uri })).length === 0,
     };
@@ -201,7 +201,7 @@ describe('the service provider object', () => {
     const verdicts: Verdicts = {
       // Without a dns section: the schema also wants the key's domain in the DNS zone.
       schema: schemaAccepts((t) => {
-        t.teams.provider.tenantKey = tenantKey;
+        t.teams.serviceProvider.tenantKey = tenantKey;
         delete t.dns;
       }),
       construct: construct({ tenantKey }),
@@ -223,7 +223,7 @@ describe('the service provider object', () => {
     ['', { schema: false, construct: false, provider: false }],
   ])('identity %j: the tenant level takes the platform list, the provider any well-formed name', (identity, expected) => {
     const verdicts: Verdicts = {
-      schema: schemaAccepts((t) => (t.teams.provider.name = identity)),
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.identity = identity)),
       construct: construct({ identity }),
       provider: serviceProvider.validate(providerConfig({ identity })).length === 0,
     };
