@@ -6,9 +6,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropPolicyAssignment } from './cvi/policy-assignment';
-import { fail, known, requireGuid, requireNonEmpty } from './validate';
+import { fail, known, requireGuid } from './validate';
 import { MAX_ASSIGNMENT_USERS } from '../domain/limits';
 import { groupRankProblem, policyNameProblem } from '../domain/assignment-scope';
+import { userProblem } from '../domain/identifiers';
 
 /** Who a policy assignment covers. Precedence in Teams: user > group (best rank) > global. */
 export class PolicyAssignmentScope {
@@ -91,6 +92,9 @@ function validate(scope: Construct, policyName: string, target: PolicyAssignment
     if (target.users.length > MAX_ASSIGNMENT_USERS) {
       fail(scope, 'scope.users', `may name at most ${MAX_ASSIGNMENT_USERS} users (assign a group instead)`, `${target.users.length} users`);
     }
-    target.users.forEach((user, i) => requireNonEmpty(scope, `scope.users[${i}]`, user));
+    target.users.forEach((user, i) => {
+      const problem = known(user) ? userProblem(user) : undefined;
+      if (problem) fail(scope, `scope.users[${i}]`, problem, user);
+    });
   }
 }

@@ -27,3 +27,14 @@ export function isAddress(value: string): boolean {
   if (at <= 0 || /\s/.test(value)) return false;
   return /^[A-Za-z0-9._%+'-]+$/.test(value.slice(0, at)) && isDomain(value.slice(at + 1));
 }
+
+/**
+ * Why a user named in a policy assignment is refused, or undefined. Grant-CsTeamsVideoInteropServicePolicy
+ * -Identity takes a user principal name, a SIP address or an object id (teams-cvi-reference.md §3);
+ * anything else fails at the service, one user into a batch.
+ */
+export function userProblem(user: string): string | undefined {
+  const sip = /^sip:/i.test(user) ? user.slice(4) : undefined;
+  if (isGuid(user) || isAddress(sip ?? user)) return undefined;
+  return 'must be a user principal name (alice@contoso.com), a SIP address (sip:alice@contoso.com) or an object id (GUID)';
+}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { address, guid, instructionUri, isAddress, uniqueList, wholeNumber } from './primitives';
-import { GUID_PATTERN } from './primitives';
+import { address, guid, instructionUri, uniqueList, wholeNumber } from './primitives';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
 import { MAX_GROUP_ASSIGNMENTS, POLICY_NAME_PATTERN } from '../../domain/assignment-scope';
 import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
 import { platformIdentityProblem, SERVICE_PROVIDER_IDENTITIES } from '../../domain/service-provider';
+import { userProblem } from '../../domain/identifiers';
 
 const identity = () => z.enum(SERVICE_PROVIDER_IDENTITIES, { error: (issue) => platformIdentityProblem(issue.input) }).optional();
 
@@ -77,13 +77,11 @@ const group = z.strictObject({
   rank: wholeNumber(1, MAX_GROUP_ASSIGNMENTS).describe('1 wins over 2; direct user grants win over any group'),
 });
 
-/** A user principal name or an Entra ID object id. */
-const user = z
-  .string()
-  .refine(
-    (value) => isAddress(value) || GUID_PATTERN.test(value),
-    'must be a user principal name (alice@contoso.com) or an object id (GUID)',
-  );
+/** A user principal name, a SIP address or an Entra ID object id (domain/identifiers.ts). */
+const user = z.string().superRefine((value, ctx) => {
+  const problem = userProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+});
 
 type Group = z.output<typeof group>;
 

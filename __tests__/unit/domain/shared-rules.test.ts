@@ -286,6 +286,28 @@ describe('the policy assignment', () => {
   });
 });
 
+describe('a user of a users assignment', () => {
+  test.each<[string, boolean]>([
+    ['alice@contoso.example', true],
+    ['sip:alice@contoso.example', true],
+    ['50423882-9d62-4870-9b0f-3b72d95ee7a8', true],
+    ['alice', false],
+    ['alice@contoso.example/x', false],
+    ['..', false],
+    ['alice smith@contoso.example', false],
+    ['sip:alice', false],
+  ])('%j: schema, construct and provider agree (accepted: %s)', (user, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { users: [user] })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users([user]) })),
+      provider:
+        policyAssignment.validate({ id: null, policy_name: 'PexipServiceProviderEnabled', global: null, group_id: null, group_rank: null, take_over: null, users: { [user]: true } })
+          .length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
 describe('the SRV service label (schema and construct; the provider writes no DNS)', () => {
   test.each<[string, boolean]>([
     ['sip', true],
