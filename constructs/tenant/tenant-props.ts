@@ -36,7 +36,7 @@ export interface CviTenantAssignment {
   readonly global?: true;
   /** Grant to groups, each with its rank (1 is the highest precedence). */
   readonly groups?: readonly { readonly id: string; readonly rank: number }[];
-  /** Grant directly to users (UPNs or object ids). */
+  /** Grant directly to users (UPNs, SIP addresses or object ids). */
   readonly users?: readonly string[];
 }
 
