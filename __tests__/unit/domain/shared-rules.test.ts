@@ -25,6 +25,18 @@ import { parseExportOptions } from '../../../scripts/export/options';
 
 type Verdicts = { schema: boolean; construct: boolean; provider: boolean };
 
+/** A policy assignment's configuration for the provider's validation: every attribute null but `edit`'s. */
+const assignmentConfig = (edit: Record<string, unknown>) => ({
+  id: null,
+  policy_name: 'PexipServiceProviderEnabled',
+  global: null,
+  group_id: null,
+  group_rank: null,
+  take_over: null,
+  users: null,
+  ...edit,
+});
+
 function schemaAccepts(edit: (tenant: Record<string, any>) => void): boolean {
   const tenant = pexipTenant();
   edit(tenant);
@@ -106,16 +118,7 @@ describe('the users limit of one assignment', () => {
     const verdicts: Verdicts = {
       schema: schemaAccepts((t) => (t.teams.assignment = { users: list })),
       construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users(list) })),
-      provider:
-        policyAssignment.validate({
-          id: null,
-          policy_name: 'PexipServiceProviderEnabled',
-          global: null,
-          group_id: null,
-          group_rank: null,
-          take_over: null,
-          users: Object.fromEntries(list.map((u) => [u, true])),
-        }).length === 0,
+      provider: policyAssignment.validate(assignmentConfig({ users: Object.fromEntries(list.map((u) => [u, true])) })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
@@ -149,17 +152,7 @@ describe('exactly one assignment scope', () => {
             teams: { assignment },
           }),
       ),
-      provider:
-        policyAssignment.validate({
-          id: null,
-          policy_name: 'PexipServiceProviderEnabled',
-          global: null,
-          group_id: null,
-          group_rank: null,
-          take_over: null,
-          users: null,
-          ...Object.assign({}, ...scopes.map((s) => providerScope[s])),
-        }).length === 0,
+      provider: policyAssignment.validate(assignmentConfig(Object.assign({}, ...scopes.map((s) => providerScope[s])))).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
@@ -236,16 +229,7 @@ describe('the service provider object', () => {
 });
 
 describe('the policy assignment', () => {
-  const assignmentConfig = (edit: Record<string, unknown>) => ({
-    id: null,
-    policy_name: 'PexipServiceProviderEnabled',
-    global: null,
-    group_id: '09ee50af-2b59-41d0-a324-2cd7726c57ad',
-    group_rank: 1,
-    take_over: null,
-    users: null,
-    ...edit,
-  });
+  const groupConfig = (edit: Record<string, unknown>) => assignmentConfig({ group_id: '09ee50af-2b59-41d0-a324-2cd7726c57ad', group_rank: 1, ...edit });
 
   test.each<[string, boolean]>([
     ['PexipServiceProviderEnabled', true],
@@ -259,7 +243,7 @@ describe('the policy assignment', () => {
     const verdicts: Verdicts = {
       schema: schemaAccepts((t) => (t.teams.assignment = { policyName, global: true })),
       construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName, scope: PolicyAssignmentScope.global() })),
-      provider: policyAssignment.validate(assignmentConfig({ policy_name: policyName })).length === 0,
+      provider: policyAssignment.validate(groupConfig({ policy_name: policyName })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
@@ -280,7 +264,7 @@ describe('the policy assignment', () => {
     const verdicts: Verdicts = {
       schema: schemaAccepts((t) => (t.teams.assignment = { groups })),
       construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.group(group, rank) })),
-      provider: policyAssignment.validate(assignmentConfig({ group_rank: rank })).length === 0,
+      provider: policyAssignment.validate(groupConfig({ group_rank: rank })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
@@ -300,9 +284,7 @@ describe('a user of a users assignment', () => {
     const verdicts: Verdicts = {
       schema: schemaAccepts((t) => (t.teams.assignment = { users: [user] })),
       construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users([user]) })),
-      provider:
-        policyAssignment.validate({ id: null, policy_name: 'PexipServiceProviderEnabled', global: null, group_id: null, group_rank: null, take_over: null, users: { [user]: true } })
-          .length === 0,
+      provider: policyAssignment.validate(assignmentConfig({ users: { [user]: true } })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
