@@ -4,14 +4,13 @@ import { SrvRecordSet } from '@cdktf/provider-dns/lib/srv-record-set';
 import { DnsSrvRecord } from '@cdktf/provider-azurerm/lib/dns-srv-record';
 import { canonicalName, hostNameProblem } from './dns-names';
 import { DNS_PRESETS, DnsPresetName } from '../domain/vendors';
+import { isServiceLabel, SRV_PROTOCOLS, type SrvProtocol } from '../domain/dns-names';
 
 /** Priority and weight of a record that gives none (what the construct writes). */
 export const DEFAULT_SRV_PRIORITY = 10;
 export const DEFAULT_SRV_WEIGHT = 10;
 
-/** Transports an SRV owner name may carry (`_sip._tcp`). */
-export const SRV_PROTOCOLS = ['tcp', 'udp', 'tls'] as const;
-export type SrvProtocol = (typeof SRV_PROTOCOLS)[number];
+export { SRV_PROTOCOLS, type SrvProtocol } from '../domain/dns-names';
 
 /** One SRV record: `_<service>._<protocol>.<domain> <ttl> SRV <priority> <weight> <port> <target>`. */
 export interface SrvRecord {
@@ -103,8 +102,6 @@ export function srvRelativeOwner(record: Pick<SrvRecord, 'service' | 'protocol'>
   return relativeName ? `${owner}.${relativeName}` : owner;
 }
 
-const SERVICE_LABEL = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
-
 /**
  * The SRV records that let standards-based endpoints (SIP / H.323) dial `teams@<domain>`.
  * One record set per `_service._protocol`, written through RFC 2136 or into Azure DNS.
@@ -169,7 +166,7 @@ function writeRecordSet(
 }
 
 function checkRecord(path: string, record: SrvRecord): void {
-  if (!Token.isUnresolved(record.service) && !SERVICE_LABEL.test(record.service)) {
+  if (!Token.isUnresolved(record.service) && !isServiceLabel(record.service)) {
     throw new Error(`${path}.service: must be a service label such as sip or h323cs (got ${record.service})`);
   }
   if (!(SRV_PROTOCOLS as readonly string[]).includes(record.protocol)) {

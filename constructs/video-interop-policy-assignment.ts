@@ -6,8 +6,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropPolicyAssignment } from './cvi/policy-assignment';
-import { fail, known, requireGuid, requireNonEmpty } from './validate';
+import { fail, known, requireGuid } from './validate';
 import { MAX_ASSIGNMENT_USERS } from '../domain/limits';
+import { groupRankProblem, policyNameProblem } from '../domain/assignment-scope';
+import { userProblem } from '../domain/identifiers';
 
 /** Who a policy assignment covers. Precedence in Teams: user > group (best rank) > global. */
 export class PolicyAssignmentScope {
@@ -77,22 +79,22 @@ export class VideoInteropPolicyAssignment extends Construct {
 }
 
 function validate(scope: Construct, policyName: string, target: PolicyAssignmentScope): void {
-  requireNonEmpty(scope, 'policyName', policyName);
-  if (known(policyName) && /^tag:/i.test(policyName)) {
-    fail(scope, 'policyName', 'must be given without the "Tag:" prefix', policyName);
-  }
+  const nameProblem = known(policyName) ? policyNameProblem(policyName) : undefined;
+  if (nameProblem) fail(scope, 'policyName', nameProblem, policyName);
   if (target.kind === 'group') {
     requireGuid(scope, 'scope.groupId', target.groupId);
     const rank = target.groupRank;
-    if (known(rank) && (!Number.isInteger(rank) || (rank as number) < 1)) {
-      fail(scope, 'scope.groupRank', 'must be a whole number >= 1 (1 is the highest precedence)', rank);
-    }
+    const rankProblem = known(rank) ? groupRankProblem(rank as number) : undefined;
+    if (rankProblem) fail(scope, 'scope.groupRank', rankProblem, rank);
   }
   if (target.kind === 'users' && target.users && !Token.isUnresolved(target.users)) {
     if (target.users.length === 0) fail(scope, 'scope.users', 'must name at least one user', target.users);
     if (target.users.length > MAX_ASSIGNMENT_USERS) {
       fail(scope, 'scope.users', `may name at most ${MAX_ASSIGNMENT_USERS} users (assign a group instead)`, `${target.users.length} users`);
     }
-    target.users.forEach((user, i) => requireNonEmpty(scope, `scope.users[${i}]`, user));
+    target.users.forEach((user, i) => {
+      const problem = known(user) ? userProblem(user) : undefined;
+      if (problem) fail(scope, `scope.users[${i}]`, problem, user);
+    });
   }
 }

@@ -6,9 +6,12 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, Token } from 'cdktf';
 import { CviVideoInteropServiceProvider } from './cvi/video-interop-service-provider';
-import { fail, known, requireGuid, requireNonEmpty } from './validate';
+import { fail, known, requireGuid } from './validate';
+import { CONF_ID_PLACEHOLDER, instructionUriProblem, platformIdentityProblem, tenantKeyProblem } from '../domain/service-provider';
 
-/** The provider names Teams accepts (teams-cvi-reference.md §2). */
+export { CONF_ID_PLACEHOLDER };
+
+/** The provider names Teams accepts (teams-cvi-reference.md §2); the values of domain/'s SERVICE_PROVIDER_IDENTITIES. */
 export enum VideoInteropServiceProviderIdentity {
   PEXIP = 'Pexip',
   POLYCOM = 'Polycom',
@@ -16,25 +19,8 @@ export enum VideoInteropServiceProviderIdentity {
   BLUEJEANS = 'BlueJeans',
 }
 
-/**
- * Why an identity is refused, as the end of "<field> ...". The identity names the CVI platform,
- * not the company that sells the service: Teams knows only the platforms, and their policies
- * (PexipServiceProviderEnabled, ...) name them too. A hosted service sold under its own name is
- * the usual way to get this wrong, so the message says what to use instead.
- */
-export function identityProblem(value: unknown): string {
-  const identities = Object.values(VideoInteropServiceProviderIdentity) as string[];
-  const list = identities.join(', ');
-  const spelled = typeof value === 'string' ? identities.find((i) => i.toLowerCase() === value.trim().toLowerCase()) : undefined;
-  if (spelled) return `must be one of ${list}; did you mean ${spelled}?`;
-  return (
-    `must name a CVI platform Teams knows (${list}); a hosted CVI service uses the identity of the platform it ` +
-    'runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip'
-  );
-}
-
-/** The placeholder Teams replaces with the meeting's VTC conference id. */
-export const CONF_ID_PLACEHOLDER = '{ConfId}';
+/** Why an identity is refused (domain/service-provider.ts), as the end of "<field> ...". */
+export const identityProblem = platformIdentityProblem;
 
 export interface VideoInteropServiceProviderProps {
   /** Which vendor this provider is; a tenant holds one provider per vendor. Changing it replaces the object. */
@@ -90,18 +76,10 @@ function validate(scope: Construct, props: VideoInteropServiceProviderProps): vo
   if (known(props.identity) && !identities.includes(props.identity)) {
     fail(scope, 'identity', identityProblem(props.identity), props.identity);
   }
-  requireNonEmpty(scope, 'tenantKey', props.tenantKey);
-  if (known(props.tenantKey) && !props.tenantKey.includes('@')) {
-    fail(scope, 'tenantKey', 'must be the vendor\'s IVR address, e.g. "teams@contoso.com"', props.tenantKey);
-  }
-  const uri = props.instructionUri;
-  if (known(uri) && !(uri as string).includes(CONF_ID_PLACEHOLDER)) {
-    // Without the placeholder every invite would show the same link, not the meeting's.
-    fail(scope, 'instructionUri', `must contain the ${CONF_ID_PLACEHOLDER} placeholder`, uri);
-  }
-  if (known(uri) && !/^https:\/\/[^\s/]+/.test(uri as string)) {
-    fail(scope, 'instructionUri', 'must be an https:// URL', uri);
-  }
+  const keyProblem = known(props.tenantKey) ? tenantKeyProblem(props.tenantKey) : undefined;
+  if (keyProblem) fail(scope, 'tenantKey', keyProblem, props.tenantKey);
+  const uriProblem = known(props.instructionUri) ? instructionUriProblem(props.instructionUri as string) : undefined;
+  if (uriProblem) fail(scope, 'instructionUri', uriProblem, props.instructionUri);
   if (props.aadApplicationIds && !Token.isUnresolved(props.aadApplicationIds)) {
     props.aadApplicationIds.forEach((appId, i) => requireGuid(scope, `aadApplicationIds[${i}]`, appId));
   }

@@ -23,3 +23,24 @@ export function assignmentScopeProblem(given: readonly AssignmentScope[], spell:
   const got = given.length === 0 ? 'none' : given.map(spell).join(' and ');
   return `must set exactly one of ${ASSIGNMENT_SCOPES.map(spell).join(', ')}; got ${got}`;
 }
+
+/** Group assignments the service holds per policy type (teams-wire-evidence.md §7, "Limits"): ranks run 1 to this. */
+export const MAX_GROUP_ASSIGNMENTS = 64;
+
+/** Why a group rank is refused, or undefined: 1 is the highest precedence. */
+export function groupRankProblem(rank: number): string | undefined {
+  return Number.isInteger(rank) && rank >= 1 && rank <= MAX_GROUP_ASSIGNMENTS
+    ? undefined
+    : `must be a whole number from 1 (the highest precedence) to ${MAX_GROUP_ASSIGNMENTS} (the service holds at most ${MAX_GROUP_ASSIGNMENTS} group assignments per policy type)`;
+}
+
+/** The pre-built CVI policies are named like PexipServiceProviderEnabled: letters, digits, hyphens. No flags: JSON Schema carries it. */
+export const POLICY_NAME_PATTERN = /^[A-Za-z0-9-]+$/;
+
+/** Why a policy name is refused, or undefined. The service lists policies as `Tag:<name>`; users write the name. */
+export function policyNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'must name a policy, e.g. PexipServiceProviderEnabled';
+  if (/^tag:/i.test(name)) return `must be written without the Tag: prefix, e.g. "${name.slice(4)}"`;
+  if (!POLICY_NAME_PATTERN.test(name)) return 'must be a policy name such as PexipServiceProviderEnabled: letters, digits and hyphens';
+  return undefined;
+}

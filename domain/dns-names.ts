@@ -4,6 +4,18 @@
  */
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** Transports an SRV owner name may carry (`_sip._tcp`). */
+export const SRV_PROTOCOLS = ['tcp', 'udp', 'tls'] as const;
+export type SrvProtocol = (typeof SRV_PROTOCOLS)[number];
+
+// RFC 6335 service names: at most 15 characters, letters, digits and inner hyphens; lower case
+// here, as every CVI vendor publishes them (sip, sips, h323cs, h323ls). No flags: the tenant
+// file's JSON Schema carries this pattern.
+export const SERVICE_LABEL_PATTERN = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
+
+/** True when `value` is an SRV service label without its underscore, such as `sip` or `h323cs`. */
+export const isServiceLabel = (value: string): boolean => SERVICE_LABEL_PATTERN.test(value);
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Why `value` is not a DNS host name, or undefined when it is one (a trailing dot is allowed). */

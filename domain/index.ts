@@ -11,4 +11,5 @@ export * from './identifiers';
 export * from './import-ids';
 export * from './limits';
 export * from './provider-address';
+export * from './service-provider';
 export * from './vendors';

@@ -24,7 +24,8 @@ export function reasonOf(error: unknown): string {
 
 /** The tenant's Teams objects for CVI, through the Teams admin client. */
 export interface TeamsReadout {
-  readonly providers: readonly ServiceProvider[];
+  /** The tenant's video interop service providers. */
+  readonly serviceProviders: readonly ServiceProvider[];
   /** The tenant's TeamsVideoInteropServicePolicy instances (names without `Tag:`). */
   readonly policies: Part<readonly VideoInteropPolicy[]>;
   /** The tenant-wide (Global) grant, bare policy name or null for the default; unreadable where the service refuses the candidate read. */

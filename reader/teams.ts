@@ -15,10 +15,10 @@ async function part<T>(what: string, load: () => Promise<T>): Promise<Part<T>> {
 }
 
 export async function readTeams(client: TeamsAdminClient, users: readonly string[] = []): Promise<Part<TeamsReadout>> {
-  // The provider list is the first call: when it fails (sign-in, role), nothing else would answer.
-  let providers;
+  // The service provider list is the first call: when it fails (sign-in, role), nothing else would answer.
+  let serviceProviders;
   try {
-    providers = await client.listProviders();
+    serviceProviders = await client.listProviders();
   } catch (err) {
     return unreadable(`Teams admin API: ${reasonOf(err)}`);
   }
@@ -35,5 +35,5 @@ export async function readTeams(client: TeamsAdminClient, users: readonly string
     for (const user of users) out.push({ user, policyName: await client.getEffectivePolicy(user) });
     return out;
   });
-  return read({ providers, policies, tenantGrant, groupAssignments, federation, users: userPolicies });
+  return read({ serviceProviders, policies, tenantGrant, groupAssignments, federation, users: userPolicies });
 }

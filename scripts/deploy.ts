@@ -30,10 +30,19 @@ export function splitArgs(args: readonly string[]): { tenants: string[]; options
 /**
  * The named tenants that have no tenant file, as one line; cdktf would otherwise stop at the
  * first with its own words, or (diff) take only the first name and drop the rest silently.
+ * Warnings about the files (an old spelling) go to `warn` here: cdktf shows the synth's stderr
+ * only when it fails.
  */
-export function unknownTenants(mode: Mode, tenants: readonly string[], root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function unknownTenants(
+  mode: Mode,
+  tenants: readonly string[],
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): string | undefined {
   const dir = path.resolve(root, env.CVI_TENANTS_DIR ?? 'tenants');
-  const { tenants: loaded, problems } = loadTenants(dir);
+  const { tenants: loaded, problems, warnings } = loadTenants(dir);
+  warnings.forEach(warn);
   // Invalid files are the synth's to report, one line each, when cdktf runs the app.
   if (problems.length > 0) return undefined;
   const known = loaded.map((t) => t.config.tenant.name);

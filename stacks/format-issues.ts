@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { nearestName } from '../domain/graph-permissions';
 import { formatPath, type PathKey } from './field-path';
 import { describeValue } from './safe-text';
+import { MIXED_SPELLING_HINTS } from './schema/teams';
 
 export { describeValue, formatPath };
 
@@ -44,20 +45,27 @@ function withInput(message: string, issue: Issue): string {
 
 /**
  * One line per problem. Unknown keys get one line each, with the nearest known key when the
- * schema at that place says what is allowed.
+ * schema at that place says what is allowed, or the right spelling when the key belongs to the
+ * other spelling of a renamed section (`teams.provider.identity`).
  */
 export function formatIssues(file: string, issues: readonly Issue[], schema: z.ZodType): string[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);
       return issue.keys.map((key) => {
+        const mixed = mixedSpellingHint(formatPath(issue.path), key);
         const near = nearestName(key, known);
-        const hint = near ? ` (did you mean ${near}?)` : known.length ? ` (allowed: ${known.join(', ')})` : '';
+        const hint = mixed ? ` (${mixed})` : near ? ` (did you mean ${near}?)` : known.length ? ` (allowed: ${known.join(', ')})` : '';
         return `${file}: ${formatPath([...issue.path, key])}: unknown field${hint}`;
       });
     }
     return [`${file}: ${formatPath(issue.path)}: ${withInput(messageOf(issue), issue)}`];
   });
+}
+
+function mixedSpellingHint(place: string, key: string): string | undefined {
+  const hints = Object.hasOwn(MIXED_SPELLING_HINTS, place) ? MIXED_SPELLING_HINTS[place] : undefined;
+  return hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
 }
 
 interface DefLike {

@@ -2,16 +2,28 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument, type Document } from 'yaml';
 import { tenantFileSchema } from './schema/tenant-file';
+import { OLD_SPELLING_WARNING, pathInOldSpelling, usesOldSpelling } from './schema/teams';
 import { formatIssues } from './format-issues';
 import { readTenantFile } from './read-tenant-file';
 import { printable } from './safe-text';
 import { findSecretKeys, secretKeyMessage, withoutKeys } from './secret-keys';
 import type { LoadedTenant, TenantConfig } from './tenant-config';
 
-/** Everything that was read: valid tenants, and one line per problem across all files. */
+/**
+ * Everything that was read: valid tenants, one line per problem across all files, and one line
+ * per file that is read but should change (an old spelling): warnings never stop a run.
+ */
 export interface TenantLoadResult {
   readonly tenants: LoadedTenant[];
   readonly problems: string[];
+  readonly warnings: string[];
+}
+
+/** One tenant file's text, checked: the config when valid, and its problems and warnings. */
+export interface TenantFileParse {
+  readonly config?: TenantConfig;
+  readonly problems: string[];
+  readonly warnings: string[];
 }
 
 /** How a path appears in messages: relative to the working directory when it is below it. */
@@ -86,31 +98,38 @@ function yamlValue(file: string, text: string): { raw?: unknown; problems: strin
  * one printable line: nothing a file holds reaches the terminal raw, and no error escapes as a
  * stack trace.
  */
-export function parseTenantFile(file: string, text: string): { config?: TenantConfig; problems: string[] } {
+export function parseTenantFile(file: string, text: string): TenantFileParse {
   const shown = printable(file);
   try {
     const result = validateTenantFile(shown, text);
-    return { ...result, problems: result.problems.map(printable) };
+    return { ...result, problems: result.problems.map(printable), warnings: result.warnings.map(printable) };
   } catch (error) {
     const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-    return { problems: [printable(`${shown}: (top level): cannot be read as a tenant file (${what})`)] };
+    return { problems: [printable(`${shown}: (top level): cannot be read as a tenant file (${what})`)], warnings: [] };
   }
 }
 
-function validateTenantFile(file: string, text: string): { config?: TenantConfig; problems: string[] } {
+function validateTenantFile(file: string, text: string): TenantFileParse {
   const { raw, problems: yamlProblems } = yamlValue(file, text);
-  if (yamlProblems.length > 0) return { problems: yamlProblems };
+  if (yamlProblems.length > 0) return { problems: yamlProblems, warnings: [] };
   if (raw === null || raw === undefined) {
-    return { problems: [`${file}: (top level): is empty; a tenant file needs tenant, vendor and teams`] };
+    return { problems: [`${file}: (top level): is empty; a tenant file needs tenant, vendor and teams`], warnings: [] };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [`${file}: (top level): must be a mapping of sections (tenant, vendor, teams, ...)`] };
+    return { problems: [`${file}: (top level): must be a mapping of sections (tenant, vendor, teams, ...)`], warnings: [] };
   }
+  // The old spelling of the service provider is read as the new one; say so once for the file.
+  const oldSpelling = usesOldSpelling(raw);
+  const warnings = oldSpelling ? [`${file}: ${OLD_SPELLING_WARNING}`] : [];
   const secrets = findSecretKeys(raw);
   const problems = secrets.map((secret) => secretKeyMessage(file, secret));
   const parsed = tenantFileSchema.safeParse(withoutKeys(raw, secrets), { reportInput: true });
-  if (!parsed.success) problems.push(...formatIssues(file, parsed.error.issues, tenantFileSchema));
-  return problems.length > 0 || !parsed.success ? { problems } : { config: parsed.data, problems };
+  if (!parsed.success) {
+    // Rules checked after the spellings are merged name the new fields: point at what the file says.
+    const issues = oldSpelling ? parsed.error.issues.map((issue) => ({ ...issue, path: pathInOldSpelling(issue.path) })) : parsed.error.issues;
+    problems.push(...formatIssues(file, issues, tenantFileSchema));
+  }
+  return problems.length > 0 || !parsed.success ? { problems, warnings } : { config: parsed.data, problems, warnings };
 }
 
 /** Tenant ids and names must be unique across files: each names one stack and one tenant. */
@@ -138,13 +157,14 @@ export function loadTenants(dir: string): TenantLoadResult {
     names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    return { tenants: [], problems: [`${printable(shownDir)}: tenant directory ${reason} (set CVI_TENANTS_DIR to another one)`] };
+    return { tenants: [], problems: [`${printable(shownDir)}: tenant directory ${reason} (set CVI_TENANTS_DIR to another one)`], warnings: [] };
   }
   if (names.length === 0) {
-    return { tenants: [], problems: [`${printable(shownDir)}: holds no tenant files (*.yaml)`] };
+    return { tenants: [], problems: [`${printable(shownDir)}: holds no tenant files (*.yaml)`], warnings: [] };
   }
   const tenants: LoadedTenant[] = [];
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const name of names) {
     const file = printable(displayPath(path.join(dir, name)));
     const read = readTenantFile(path.join(dir, name), file);
@@ -154,8 +174,9 @@ export function loadTenants(dir: string): TenantLoadResult {
     }
     const result = parseTenantFile(file, read.text);
     problems.push(...result.problems);
+    warnings.push(...result.warnings);
     if (result.config) tenants.push({ file, config: result.config });
   }
   problems.push(...crossFileProblems(tenants));
-  return { tenants, problems };
+  return { tenants, problems, warnings };
 }

@@ -16,6 +16,11 @@ export interface SynthOptions {
   /** Where problems go. @default process.stderr */
   readonly log?: (line: string) => void;
   /**
+   * Where warnings go: one line per tenant file that is read but should change (an old
+   * spelling). @default `log` when given, else process.stderr
+   */
+  readonly warn?: (line: string) => void;
+  /**
    * Where notes go (a state moved, a stack folder of another tenants folder). @default `log` when
    * given, else process.stdout: cdktf shows the app's stdout and drops its stderr on success.
    */
@@ -30,10 +35,12 @@ export function synthTenants(options: SynthOptions = {}): number {
   const tenantsDir = options.tenantsDir ?? process.env.CVI_TENANTS_DIR ?? 'tenants';
   const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const warn = options.warn ?? log;
   const note = options.note ?? options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const states = options.stateDir ? path.resolve(options.stateDir) : defaultStateDir(outdir);
 
-  const { tenants, problems } = loadTenants(tenantsDir);
+  const { tenants, problems, warnings } = loadTenants(tenantsDir);
+  warnings.forEach(warn);
   if (problems.length > 0) {
     problems.forEach(log);
     log(`${problems.length} problem(s) in tenant files; nothing was synthesized.`);

@@ -42,26 +42,26 @@ export function resolveTenantSettings(props: CviTenantProps): ResolvedTenantSett
     throw new Error(`tenant ${props.tenant.name}: vendor must be one of ${VENDOR_NAMES.join(', ')}; got ${JSON.stringify(props.vendor)}`);
   }
   const vendor = vendorDefaults(props.vendor);
-  const provider = props.teams.provider ?? {};
+  const serviceProvider = props.teams.serviceProvider ?? {};
   const consent = props.consent ?? {};
   const managesConsent = consent.enabled !== false;
 
-  const tenantKey = provider.tenantKey ?? vendor.tenantKeyFor?.(props.tenant.domain);
+  const tenantKey = serviceProvider.tenantKey ?? vendor.tenantKeyFor?.(props.tenant.domain);
   const keyDomain = tenantKeyDomain(tenantKey, props.tenant.domain);
   // The app that is granted consent is the one whose bots join: it belongs in aad_application_ids.
-  const appIds = provider.aadApplicationIds ?? (consent.appId ? [consent.appId] : vendor.appIds);
+  const appIds = serviceProvider.aadApplicationIds ?? (consent.appId ? [consent.appId] : vendor.appIds);
   // Every app whose bots join needs the grant (Poly RealConnect has two); an app id given for
   // consent alone narrows it to that one.
   const consentedAppIds = consent.appId ? [consent.appId] : appIds;
   const appId = consentedAppIds[0];
 
   return {
-    serviceProviderIdentity: need('teams.provider.name', provider.name ?? vendor.serviceProviderIdentity, props, 'the vendor has no default') as VideoInteropServiceProviderIdentity,
+    serviceProviderIdentity: need('teams.serviceProvider.identity', serviceProvider.identity ?? vendor.serviceProviderIdentity, props, 'the vendor has no default') as VideoInteropServiceProviderIdentity,
     policyName: need('teams.assignment.policyName', props.teams.assignment.policyName ?? vendor.policyName, props, 'the vendor has no default'),
-    tenantKey: need('teams.provider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
-    instructionUri: provider.instructionUri ?? vendor.instructionUriFor?.(keyDomain),
+    tenantKey: need('teams.serviceProvider.tenantKey', tenantKey, props, `shape ${vendor.tenantKeyShape}`),
+    instructionUri: serviceProvider.instructionUri ?? vendor.instructionUriFor?.(keyDomain),
     aadApplicationIds: appIds.length > 0 ? [...appIds] : undefined,
-    allowAppGuestJoinsAsAuthenticated: provider.allowAppGuestJoinsAsAuthenticated ?? false,
+    allowAppGuestJoinsAsAuthenticated: serviceProvider.allowAppGuestJoinsAsAuthenticated ?? false,
     consent: managesConsent
       ? {
           appId: need('consent.appId', appId, props, "its app id is not published; or set consent.enabled: false"),

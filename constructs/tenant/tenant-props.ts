@@ -16,9 +16,9 @@ export interface CviTenantIdentity {
   readonly domain: string;
 }
 
-export interface CviTenantTeamsProvider {
-  /** Identity of the video interop service provider. @default the vendor's (Pexip for pexip) */
-  readonly name?: 'Pexip' | 'Polycom' | 'Cisco' | 'BlueJeans';
+export interface CviTenantServiceProvider {
+  /** Identity of the video interop service provider (the CVI platform). @default the vendor's (Pexip for pexip) */
+  readonly identity?: 'Pexip' | 'Polycom' | 'Cisco' | 'BlueJeans';
   /** IVR address shown in invites. @default the vendor's, e.g. `teams@<tenant.domain>` for pexip */
   readonly tenantKey?: string;
   /** https link with `{ConfId}`. @default the vendor's pattern, when it has one */
@@ -36,7 +36,7 @@ export interface CviTenantAssignment {
   readonly global?: true;
   /** Grant to groups, each with its rank (1 is the highest precedence). */
   readonly groups?: readonly { readonly id: string; readonly rank: number }[];
-  /** Grant directly to users (UPNs or object ids). */
+  /** Grant directly to users (UPNs, SIP addresses or object ids). */
   readonly users?: readonly string[];
 }
 
@@ -46,7 +46,7 @@ export interface CviTenantConsent {
    * hand, or another stack), and the stack holds only the Teams objects (and DNS). @default true
    */
   readonly enabled?: boolean;
-  /** Client id of the one vendor app to consent. @default every `teams.provider.aadApplicationIds` (the vendor's known app ids) */
+  /** Client id of the one vendor app to consent. @default every `teams.serviceProvider.aadApplicationIds` (the vendor's known app ids) */
   readonly appId?: string;
   /** Graph application permissions by name. @default the vendor's (the CVI minimum) */
   readonly applicationPermissions?: readonly string[];
@@ -128,7 +128,8 @@ export interface CviTenantProps {
   readonly tenant: CviTenantIdentity;
   readonly vendor: VendorName;
   readonly teams: {
-    readonly provider?: CviTenantTeamsProvider;
+    /** The video interop service provider. @default the vendor's */
+    readonly serviceProvider?: CviTenantServiceProvider;
     readonly assignment: CviTenantAssignment;
   };
   /** @default consent managed with the vendor's defaults */

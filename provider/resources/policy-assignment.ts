@@ -14,7 +14,7 @@
  */
 import { isGuid } from '../config-schema';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
-import { assignmentScopeProblem, scopesSet } from '../../domain/assignment-scope';
+import { assignmentScopeProblem, groupRankProblem, MAX_GROUP_ASSIGNMENTS, policyNameProblem, scopesSet } from '../../domain/assignment-scope';
 import { formatPolicyAssignmentImportId, INVALID_IMPORT_ID, parsePolicyAssignmentImportId } from '../../domain/import-ids';
 import { DiagnosticError, errorAt, type Diagnostic } from '../diagnostics';
 import { knownString, planFromSchema, type PlanInput, type PlanOutcome } from '../plan';
@@ -27,8 +27,9 @@ import { createUsers, deleteUsers, updateUsers } from './policy-users-batch';
 import { applyAdoptionRule, claimOf, claimOfModel, takeOverAttribute, warnDefaultRestored, type Claim, type Phase } from './adoption';
 import { modelTarget, occupantOf, plannedTarget, type AssignmentTarget } from './assignment-occupant';
 import { POLICY_ASSIGNMENT as NAME, policyAssignmentModel, scopeOfAssignment, type PolicyAssignmentState } from './policy-assignment-model';
-/** The service holds at most 64 group assignments per policy type (evidence §7, "Limits"). */
-export const MAX_GROUP_RANK = 64;
+
+/** Ranks run 1 to the service's limit of group assignments per policy type (domain/assignment-scope.ts). */
+export const MAX_GROUP_RANK = MAX_GROUP_ASSIGNMENTS;
 
 // ---- schema ----
 const schema: BlockSchema = {
@@ -66,11 +67,8 @@ const schema: BlockSchema = {
 function validate(config: TfObject): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const policy = knownString(config.policy_name);
-  if (policy !== undefined && /^tag:/i.test(policy)) {
-    problems.push(errorAt('policy_name', 'policy_name with Tag: prefix', `${NAME}: write policy_name without the Tag: prefix, e.g. "${policy.slice(4)}"; got "${policy}".`));
-  } else if (policy !== undefined && policy.trim() === '') {
-    problems.push(errorAt('policy_name', 'Empty policy_name', `${NAME}: policy_name must name a policy, e.g. PexipServiceProviderEnabled.`));
-  }
+  const policyProblem = policy === undefined ? undefined : policyNameProblem(policy);
+  if (policyProblem) problems.push(errorAt('policy_name', 'Invalid policy_name', `${NAME}: policy_name ${policyProblem}; got "${policy}".`));
   if (config.global === false) {
     problems.push(errorAt('global', 'global = false', `${NAME}: set global = true for a tenant-wide grant, or leave it out and set group_id or users.`));
   }
@@ -86,15 +84,8 @@ function validate(config: TfObject): Diagnostic[] {
   const groupId = knownString(config.group_id);
   if (groupId !== undefined && !isGuid(groupId)) problems.push(errorAt('group_id', 'Invalid group_id', `${NAME}: group_id must be the group's object id (a GUID); got "${groupId}".`));
   const rank = config.group_rank;
-  if (typeof rank === 'number' && !(Number.isInteger(rank) && rank >= 1 && rank <= MAX_GROUP_RANK)) {
-    problems.push(
-      errorAt(
-        'group_rank',
-        'Invalid group_rank',
-        `${NAME}: group_rank must be a whole number from 1 (the highest precedence) to ${MAX_GROUP_RANK} (the service holds at most ${MAX_GROUP_RANK} group assignments per policy type); got ${rank}.`,
-      ),
-    );
-  }
+  const rankProblem = typeof rank === 'number' ? groupRankProblem(rank) : undefined;
+  if (rankProblem) problems.push(errorAt('group_rank', 'Invalid group_rank', `${NAME}: group_rank ${rankProblem}; got ${String(rank)}.`));
   if (rank !== null && rank !== undefined && config.group_id === null) {
     problems.push(errorAt('group_rank', 'group_rank without group_id', `${NAME}: group_rank applies to a group assignment only: set group_id or remove group_rank.`));
   }

@@ -9,7 +9,7 @@
 import { errorAt, type Diagnostic } from '../diagnostics';
 import { MAX_ASSIGNMENT_USERS } from '../../domain/limits';
 import { isUnknown, type TfObject, type TfType, type TfValue } from '../server/values';
-import { pathSegmentProblem } from './provider-identity';
+import { userProblem } from '../../domain/identifiers';
 
 const NAME = 'cvi_video_interop_policy_assignment';
 export const USERS_TYPE: TfType = ['map', 'bool'];
@@ -51,9 +51,10 @@ export function usersProblems(value: TfValue | undefined): Diagnostic[] {
     problems.push(errorAt('users', 'User not true', `${NAME}: every user in users must map to true (remove a user by deleting its key); got ${quoted(notTrue)} = ${String(map[notTrue])}.`));
   }
   if (users.some((u) => u.trim() === '')) problems.push(errorAt('users', 'Empty user', `${NAME}: users must not contain an empty string.`));
-  // A user is one segment of the per-user routes (grant, effective policy read).
+  // A user is also one segment of the per-user routes (grant, effective policy read): a UPN, SIP
+  // address or GUID never holds what would leave its segment.
   for (const user of users) {
-    const problem = user.trim() === '' ? undefined : pathSegmentProblem(user);
+    const problem = user.trim() === '' ? undefined : userProblem(user);
     if (problem) {
       problems.push(errorAt('users', 'Invalid user', `${NAME}: each user ${problem}; got ${quoted(user)}.`));
       break;

@@ -6,6 +6,7 @@
 import { formatServiceProviderImportId, INVALID_IMPORT_ID, parseServiceProviderImportId } from '../../domain/import-ids';
 import type { ServiceProvider } from '../../teams';
 import { isGuid } from '../config-schema';
+import { instructionUriProblem, tenantKeyProblem } from '../../domain/service-provider';
 import { DiagnosticError, errorAt, isTeamsError, type Diagnostic } from '../diagnostics';
 import { knownString, knownStrings, planFromSchema } from '../plan';
 import type { BlockSchema } from '../schema';
@@ -58,11 +59,11 @@ function validate(config: TfObject): Diagnostic[] {
     problems.push(errorAt('identity', 'Invalid identity', `${NAME}: identity ${identityRule}; got ${shown(identity)}.`));
   }
   const tenantKey = knownString(config.tenant_key);
-  if (tenantKey !== undefined && tenantKey.trim() === '') {
-    problems.push(errorAt('tenant_key', 'Empty tenant_key', `${NAME}: tenant_key must be the vendor's IVR address, e.g. teams@contoso.com.`));
-  }
+  const keyProblem = tenantKey === undefined ? undefined : tenantKeyProblem(tenantKey);
+  if (tenantKey !== undefined && keyProblem) problems.push(errorAt('tenant_key', 'Invalid tenant_key', `${NAME}: tenant_key ${keyProblem}; got ${shown(tenantKey)}.`));
   const uri = knownString(config.instruction_uri);
-  if (uri !== undefined) problems.push(...instructionUriProblems(uri));
+  const uriProblem = uri === undefined ? undefined : instructionUriProblem(uri);
+  if (uri !== undefined && uriProblem) problems.push(errorAt('instruction_uri', 'Invalid instruction_uri', `${NAME}: instruction_uri ${uriProblem}; got ${shown(uri)}.`));
   const ids = knownStrings(config.aad_application_ids) ?? [];
   for (const id of ids) {
     if (!isGuid(id)) problems.push(errorAt('aad_application_ids', 'Invalid application id', `${NAME}: aad_application_ids must hold GUIDs; got ${shown(id)}.`));
@@ -77,25 +78,6 @@ function validate(config: TfObject): Diagnostic[] {
     seen.set(id.toLowerCase(), first ?? id);
   }
   return problems;
-}
-
-/** Invites show the link to every participant: only https, and with the conference id in it. */
-function instructionUriProblems(uri: string): Diagnostic[] {
-  let url: URL | undefined;
-  try {
-    url = new URL(uri);
-  } catch {
-    url = undefined;
-  }
-  if (!url || url.protocol !== 'https:' || uri !== uri.trim()) {
-    return [errorAt('instruction_uri', 'instruction_uri must be https', `${NAME}: instruction_uri must be an https: URL such as https://pexip.me/teams/contoso.com/{ConfId}; got ${shown(uri)}.`)];
-  }
-  if (!uri.includes('{ConfId}')) {
-    return [
-      errorAt('instruction_uri', 'instruction_uri without {ConfId}', `${NAME}: instruction_uri must contain the {ConfId} placeholder, e.g. https://pexip.me/teams/contoso.com/{ConfId}; got ${shown(uri)}.`),
-    ];
-  }
-  return [];
 }
 
 function toProvider(planned: ServiceProviderState): ServiceProvider {

@@ -48,6 +48,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const dir = path.resolve(options.tenantsDir ?? process.env.CVI_TENANTS_DIR ?? path.join(projectRoot(), 'tenants'));
   const loaded = loadTenants(dir);
+  for (const warning of loaded.warnings) process.stderr.write(`${warning}\n`);
   if (loaded.problems.length > 0) return nothingChecked(options, loaded.problems.join('\n'));
   const selected = selectTenants(loaded.tenants, options.tenants);
   if (typeof selected === 'string') return nothingChecked(options, selected);

@@ -16,7 +16,7 @@ tenant:
   domain: contoso.example
 vendor: pexip
 teams:
-  provider:
+  serviceProvider:
     allowAppGuestJoinsAsAuthenticated: true
   assignment:
     global: true

@@ -15,7 +15,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The policy the file grants: the vendor's, else the one enabled policy naming the provider, else the one granted. */
 export function exportedPolicy(plan: ExportPlan, teams: TeamsReadout): string | undefined {
-  return VENDORS[plan.vendor].policyName ?? policyOfProvider(teams, plan.provider.identity) ?? grantedPolicy(teams);
+  return VENDORS[plan.vendor].policyName ?? policyOfProvider(teams, plan.serviceProvider.identity) ?? grantedPolicy(teams);
 }
 
 /** The policy whose users must be listed: granted neither tenant-wide (as far as can be read) nor to a group. */
@@ -29,7 +29,7 @@ export function policyGrantedOnlyToUsers(plan: ExportPlan, teams: TeamsReadout):
 
 export function assignmentSection(plan: ExportPlan, teams: TeamsReadout, notes: string[], teamsImports: Section, holders?: Part<readonly string[]>): Section {
   const policy = exportedPolicy(plan, teams);
-  if (!policy) throw new ExportError(`vendor custom: no one enabled policy names ${plan.provider.identity} as its provider, and none is granted tenant-wide or to groups alone, so the policy to name cannot be told`);
+  if (!policy) throw new ExportError(`vendor custom: no one enabled policy names ${plan.serviceProvider.identity} as its provider, and none is granted tenant-wide or to groups alone, so the policy to name cannot be told`);
   const out: Section = policy === VENDORS[plan.vendor].policyName ? {} : { policyName: policy };
   const groups =
     teams.groupAssignments.status === 'read'

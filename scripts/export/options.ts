@@ -1,6 +1,6 @@
 /** The command line of `cvi export`. */
 import { VENDOR_NAMES, type VendorName } from '../../domain/vendors';
-import { isGuid } from '../../domain/identifiers';
+import { isGuid, isTenantName, TENANT_NAME_RULE } from '../../domain/identifiers';
 
 export interface ExportOptions {
   readonly tenantId: string;
@@ -49,8 +49,6 @@ Exit: 0 written; 1 the tenant could not be read or the file would not be valid.`
 
 export class ExportUsageError extends Error {}
 
-const NAME = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
-
 export function parseExportOptions(args: readonly string[]): ExportOptions {
   const o: { -readonly [K in keyof ExportOptions]?: ExportOptions[K] } = { help: false };
   for (let i = 0; i < args.length; i++) {
@@ -67,7 +65,7 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
         o.tenantId = value;
         break;
       case '--name':
-        if (!NAME.test(value)) throw new ExportUsageError(`--name must be lower case letters, digits and dashes, got "${value}"`);
+        if (!isTenantName(value)) throw new ExportUsageError(`--name ${TENANT_NAME_RULE} (it names the tenant file and its stack), got "${value}"`);
         o.name = value;
         break;
       case '--vendor':

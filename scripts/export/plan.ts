@@ -14,13 +14,13 @@ export class ExportError extends Error {}
 export interface ExportPlan {
   readonly vendor: VendorName;
   /** The service provider the file manages. */
-  readonly provider: ServiceProvider;
+  readonly serviceProvider: ServiceProvider;
   /** The tenant's other service providers (one file manages one). */
   readonly others: readonly ServiceProvider[];
   readonly domain: string;
   /** The tenant key's domain: where the SRV records go. */
   readonly keyDomain: string;
-  /** Vendor apps whose consent is read: the provider's app ids, else the vendor's. */
+  /** Vendor apps whose consent is read: the service provider's app ids, else the vendor's. */
   readonly appIds: readonly string[];
   /** Absolute SRV owner names to query (lower case, no final dot); empty without --dns-zone. */
   readonly srvOwners: readonly string[];
@@ -30,7 +30,7 @@ const VENDOR_OF_IDENTITY: Readonly<Record<string, VendorName>> = { pexip: 'pexip
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-function chooseProvider(options: ExportOptions, providers: readonly ServiceProvider[]): { vendor: VendorName; provider: ServiceProvider } {
+function chooseServiceProvider(options: ExportOptions, providers: readonly ServiceProvider[]): { vendor: VendorName; serviceProvider: ServiceProvider } {
   const listed = providers.map((p) => p.identity).join(', ');
   if (providers.length === 0) throw new ExportError('the tenant has no video interop service provider: there is nothing to export');
   if (options.vendor) {
@@ -43,16 +43,16 @@ function chooseProvider(options: ExportOptions, providers: readonly ServiceProvi
           : `vendor custom takes the tenant's one service provider, but it has ${providers.length} (${listed})`,
       );
     }
-    return { vendor: options.vendor, provider };
+    return { vendor: options.vendor, serviceProvider: provider };
   }
   if (providers.length > 1) throw new ExportError(`the tenant has ${providers.length} service providers (${listed}): give --vendor to choose the one this file manages`);
   const vendor = VENDOR_OF_IDENTITY[providers[0].identity.toLowerCase()];
   if (!vendor) throw new ExportError(`the service provider ${providers[0].identity} is of no vendor in the catalog: give --vendor custom`);
-  return { vendor, provider: providers[0] };
+  return { vendor, serviceProvider: providers[0] };
 }
 
 export function planExport(options: ExportOptions, teams: TeamsReadout): ExportPlan {
-  const { vendor, provider } = chooseProvider(options, teams.providers);
+  const { vendor, serviceProvider: provider } = chooseServiceProvider(options, teams.serviceProviders);
   const catalog = VENDORS[vendor];
   const keyDomainOfProvider = tenantKeyDomain(provider.tenantKey, '');
   const domain = options.domain ?? (catalog.tenantKeyFor ? keyDomainOfProvider : options.dnsZone);
@@ -70,8 +70,8 @@ export function planExport(options: ExportOptions, teams: TeamsReadout): ExportP
   }
   return {
     vendor,
-    provider,
-    others: teams.providers.filter((p) => p !== provider),
+    serviceProvider: provider,
+    others: teams.serviceProviders.filter((p) => p !== provider),
     domain,
     keyDomain,
     appIds: [...appIds],

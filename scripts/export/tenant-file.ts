@@ -5,7 +5,7 @@
  * nothing read is dropped silently.
  */
 import { VENDORS } from '../../domain/vendors';
-import { TEAMS_PROVIDER_NAMES } from '../../stacks/schema/teams';
+import { SERVICE_PROVIDER_IDENTITIES } from '../../domain/service-provider';
 import { GRAPH_APPLICATION_PERMISSIONS, GRAPH_DELEGATED_PERMISSIONS } from '../../constructs/graph-permissions';
 import type { AppConsent, ConsentReadout, DnsReadout, Part, TeamsReadout } from '../../reader/readout';
 import type { ExportOptions } from './options';
@@ -39,8 +39,8 @@ export function exportTenantFile(
   const notes: string[] = [];
   const imports: Section = {};
   const teamsImports: Section = {};
-  const provider = providerSection(plan, notes);
-  teamsImports.serviceProvider = plan.provider.identity;
+  const serviceProvider = serviceProviderSection(plan, notes);
+  teamsImports.serviceProvider = plan.serviceProvider.identity;
   const assignment = assignmentSection(plan, teams, notes, teamsImports, holders);
   const consentPart = consentSection(plan, consent, notes, imports);
   const dnsPart = dnsSection(options, plan, dns, notes, imports);
@@ -55,7 +55,7 @@ export function exportTenantFile(
   const file: Section = {
     tenant: { id: options.tenantId, name: options.name, domain: plan.domain },
     vendor: plan.vendor,
-    teams: { ...(Object.keys(provider).length > 0 ? { provider } : {}), assignment },
+    teams: { ...(Object.keys(serviceProvider).length > 0 ? { serviceProvider } : {}), assignment },
     ...(consentPart ? { consent: consentPart } : {}),
     ...(dnsPart ? { dns: dnsPart } : {}),
     ...(federation ? { federation } : {}),
@@ -64,13 +64,13 @@ export function exportTenantFile(
   return { file, notes };
 }
 
-function providerSection(plan: ExportPlan, notes: string[]): Section {
+function serviceProviderSection(plan: ExportPlan, notes: string[]): Section {
   const catalog = VENDORS[plan.vendor];
-  const live = plan.provider;
+  const live = plan.serviceProvider;
   const out: Section = {};
-  const name = TEAMS_PROVIDER_NAMES.find((n) => same(n, live.identity));
-  if (!name) throw new ExportError(`the service provider's identity ${live.identity} is not one a tenant file takes (${TEAMS_PROVIDER_NAMES.join(', ')})`);
-  if (catalog.serviceProviderIdentity !== name) out.name = name;
+  const identity = SERVICE_PROVIDER_IDENTITIES.find((i) => same(i, live.identity));
+  if (!identity) throw new ExportError(`the service provider's identity ${live.identity} is not one a tenant file takes (${SERVICE_PROVIDER_IDENTITIES.join(', ')})`);
+  if (catalog.serviceProviderIdentity !== identity) out.identity = identity;
   if (catalog.tenantKeyFor?.(plan.domain) !== live.tenantKey) out.tenantKey = live.tenantKey;
   const defaultUri = catalog.instructionUriFor?.(plan.keyDomain);
   if (live.instructionUri !== undefined && live.instructionUri !== defaultUri) out.instructionUri = live.instructionUri;

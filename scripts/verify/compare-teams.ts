@@ -12,16 +12,16 @@ const lower = (s: string) => s.toLowerCase();
 const samePolicy = (a: string | null | undefined, b: string) => (a ?? '').replace(/^tag:/i, '').toLowerCase() === b.toLowerCase();
 
 export function compareTeams(expected: ExpectedTenant, teams: Part<TeamsReadout>): Check[] {
-  const providerSubject = `service provider ${expected.provider.identity}`;
+  const serviceProviderSubject = `service provider ${expected.serviceProvider.identity}`;
   if (teams.status !== 'read') {
-    return [{ area: 'teams', subject: providerSubject, status: 'unreadable', reason: teams.reason }];
+    return [{ area: 'teams', subject: serviceProviderSubject, status: 'unreadable', reason: teams.reason }];
   }
-  return [providerCheck(expected, teams.value, providerSubject), ...assignmentChecks(expected, teams.value), ...federationChecks(expected, teams.value)];
+  return [serviceProviderCheck(expected, teams.value, serviceProviderSubject), ...assignmentChecks(expected, teams.value), ...federationChecks(expected, teams.value)];
 }
 
-function providerCheck(expected: ExpectedTenant, teams: TeamsReadout, subject: string): Check {
-  const want = expected.provider;
-  const found = teams.providers.find((p) => lower(p.identity) === lower(want.identity));
+function serviceProviderCheck(expected: ExpectedTenant, teams: TeamsReadout, subject: string): Check {
+  const want = expected.serviceProvider;
+  const found = teams.serviceProviders.find((p) => lower(p.identity) === lower(want.identity));
   if (!found) return { area: 'teams', subject, status: 'missing', reason: `the tenant has no video interop service provider ${want.identity}` };
   const differences: Difference[] = [];
   if (want.tenantKey.toLowerCase() !== found.tenantKey.toLowerCase()) differences.push({ field: 'tenantKey', expected: want.tenantKey, found: found.tenantKey });

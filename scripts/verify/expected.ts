@@ -17,7 +17,7 @@ export interface ExpectedTenant {
   readonly srvRecords: readonly DeclaredSrvRecord[];
   /** Empty when the file leaves consent to someone else (consent.enabled: false). */
   readonly consent: readonly ExpectedConsent[];
-  readonly provider: {
+  readonly serviceProvider: {
     readonly identity: string;
     readonly tenantKey: string;
     readonly instructionUri?: string;
@@ -50,7 +50,7 @@ export function expectedTenant(config: TenantConfig): ExpectedTenant {
     consent: consent
       ? consentAppIds(config).map((appId) => ({ appId, applicationPermissions: consent.applicationPermissions, delegatedScopes: consent.delegatedPermissions }))
       : [],
-    provider: {
+    serviceProvider: {
       identity: settings.serviceProviderIdentity,
       tenantKey: settings.tenantKey,
       instructionUri: settings.instructionUri,

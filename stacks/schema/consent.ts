@@ -27,7 +27,7 @@ export const consentSection = z
       .boolean('must be true or false')
       .optional()
       .describe('false: consent is granted elsewhere (by hand or another stack) and this stack holds no azuread resources; default true'),
-    appId: guid().optional().describe("Client id of the one vendor app to consent; default every app id of teams.provider.aadApplicationIds (the vendor's)"),
+    appId: guid().optional().describe("Client id of the one vendor app to consent; default every app id of teams.serviceProvider.aadApplicationIds (the vendor's)"),
     applicationPermissions: permissionList('application')
       .pipe(z.array(z.string()).min(1, 'must list at least one permission: the vendor bots need them'))
       .optional()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DNS_PRESET_NAMES, DNS_PRESETS } from '../../domain/vendors';
-import { SRV_PROTOCOLS } from '../../constructs/dns-records';
+import { SERVICE_LABEL_PATTERN, SRV_PROTOCOLS } from '../../domain/dns-names';
 import { domain, guid, hostName, uniqueList, wholeNumber } from './primitives';
 
 const PRESET_SERVICES = [...new Set(Object.values(DNS_PRESETS).flatMap((p) => p.services.map((s) => s.service)))];
@@ -9,7 +9,7 @@ const TSIG_ALGORITHMS = ['hmac-md5', 'hmac-sha1', 'hmac-sha224', 'hmac-sha256', 
 const srvRecord = z.strictObject({
   service: z
     .string()
-    .regex(/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/, 'must be a service label without underscore, such as sip or h323cs'),
+    .regex(SERVICE_LABEL_PATTERN, 'must be a service label without underscore, such as sip or h323cs'),
   protocol: z.enum(SRV_PROTOCOLS, `must be one of ${SRV_PROTOCOLS.join(', ')} (without underscore)`),
   port: wholeNumber(1, 65535),
   target: hostName().describe('Host name with an A/AAAA record; not an IP address, not a CNAME'),

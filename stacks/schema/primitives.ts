@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hostNameProblem, isDomain } from '../../domain/dns-names';
-import { GUID_PATTERN } from '../../domain/identifiers';
+import { GUID_PATTERN, isAddress, TENANT_NAME_PATTERN, TENANT_NAME_RULE } from '../../domain/identifiers';
+import { instructionUriProblem } from '../../domain/service-provider';
 
 /**
  * Value rules of the tenant file. Each message completes the sentence
@@ -24,12 +25,7 @@ export const hostName = () =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
   });
 
-/** `local@domain`, the shape of a tenant key and of a user principal name. */
-export function isAddress(value: string): boolean {
-  const at = value.lastIndexOf('@');
-  if (at <= 0 || /\s/.test(value)) return false;
-  return /^[A-Za-z0-9._%+'-]+$/.test(value.slice(0, at)) && isDomain(value.slice(at + 1));
-}
+export { isAddress };
 
 export const address = (example: string) =>
   z.string().refine(isAddress, `must be an address such as ${example}`);
@@ -37,21 +33,8 @@ export const address = (example: string) =>
 /** An https URL with the `{ConfId}` placeholder Teams replaces with the VTC conference id. */
 export const instructionUri = () =>
   z.string().superRefine((value, ctx) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value.replace('{ConfId}', '0'));
-    } catch {
-      url = undefined;
-    }
-    if (!url || url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'must be an https:// URL', input: value });
-    } else if (!value.includes('{ConfId}')) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must contain the {ConfId} placeholder Teams fills with the conference id',
-        input: value,
-      });
-    }
+    const problem = instructionUriProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
   });
 
 export const wholeNumber = (min: number, max: number) => {
@@ -96,7 +79,4 @@ export function uniqueList<T extends z.ZodType>(
 export const slug = () =>
   z
     .string()
-    .regex(
-      /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-      'must be lower-case letters, digits and inner hyphens, at most 63 characters (it names the stack)',
-    );
+    .regex(TENANT_NAME_PATTERN, `${TENANT_NAME_RULE} (it names the stack)`);

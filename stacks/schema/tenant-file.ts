@@ -32,7 +32,7 @@ export const tenantFileSchema = z
   .strictObject({
     tenant: tenantSection,
     vendor: z.enum(VENDOR_NAMES, `must be one of ${VENDOR_NAMES.join(', ')}`).describe('The CVI vendor'),
-    teams: teamsSection.describe('Teams video interop provider and policy assignment'),
+    teams: teamsSection.describe('Teams video interop service provider and policy assignment'),
     consent: consentSection.optional(),
     dns: dnsSection.optional(),
     federation: federationSection.optional(),
@@ -43,14 +43,14 @@ export const tenantFileSchema = z
     const vendor = vendorDefaults(file.vendor);
     const need = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    if (vendor.appIds.length === 0 && !file.consent?.appId && !file.teams.provider?.aadApplicationIds) {
-      need(['consent', 'appId'], `is required for vendor ${file.vendor}: its app id is not published (or set teams.provider.aadApplicationIds)`);
+    if (vendor.appIds.length === 0 && !file.consent?.appId && !file.teams.serviceProvider?.aadApplicationIds) {
+      need(['consent', 'appId'], `is required for vendor ${file.vendor}: its app id is not published (or set teams.serviceProvider.aadApplicationIds)`);
     }
-    if (!vendor.tenantKeyFor && !file.teams.provider?.tenantKey) {
-      need(['teams', 'provider', 'tenantKey'], `is required for vendor ${file.vendor} (shape ${vendor.tenantKeyShape})`);
+    if (!vendor.tenantKeyFor && !file.teams.serviceProvider?.tenantKey) {
+      need(['teams', 'serviceProvider', 'tenantKey'], `is required for vendor ${file.vendor} (shape ${vendor.tenantKeyShape})`);
     }
-    if (!vendor.serviceProviderIdentity && !file.teams.provider?.name) {
-      need(['teams', 'provider', 'name'], `is required for vendor ${file.vendor}`);
+    if (!vendor.serviceProviderIdentity && !file.teams.serviceProvider?.identity) {
+      need(['teams', 'serviceProvider', 'identity'], `is required for vendor ${file.vendor}`);
     }
     if (!vendor.policyName && !file.teams.assignment.policyName) {
       need(['teams', 'assignment', 'policyName'], `is required for vendor ${file.vendor}`);
@@ -82,6 +82,6 @@ export type TenantFile = z.output<typeof tenantFileSchema>;
 
 /** The domain the SRV records are published under: where callers resolve the tenant key. */
 export function srvDomain(file: TenantFile): string {
-  const key = file.teams.provider?.tenantKey ?? vendorDefaults(file.vendor).tenantKeyFor?.(file.tenant.domain);
+  const key = file.teams.serviceProvider?.tenantKey ?? vendorDefaults(file.vendor).tenantKeyFor?.(file.tenant.domain);
   return tenantKeyDomain(key, file.tenant.domain);
 }

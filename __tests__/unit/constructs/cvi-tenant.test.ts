@@ -31,7 +31,7 @@ function resources(synthesized: string, type: string): Record<string, any>[] {
 }
 
 describe('CviTenant with vendor defaults', () => {
-  test('a Pexip tenant gets provider identity Pexip with the tenant key, instruction URI and consent app id from the vendor', () => {
+  test('a Pexip tenant gets service provider identity Pexip with the tenant key, instruction URI and consent app id from the vendor', () => {
     expect(synth(pexip())).toHaveResourceWithProperties(CviVideoInteropServiceProvider, {
       identity: 'Pexip',
       tenant_key: 'teams@contoso.com',
@@ -55,7 +55,7 @@ describe('CviTenant with vendor defaults', () => {
     });
   });
 
-  test('the Teams provider depends on the consent grant: service principal, app role assignments and delegated grant', () => {
+  test('the service provider depends on the consent grant: service principal, app role assignments and delegated grant', () => {
     const [provider] = resources(synth(pexip()), 'cvi_video_interop_service_provider');
     const dependsOn: string[] = provider.depends_on;
     expect(dependsOn.some((d) => d.startsWith('azuread_service_principal.'))).toBe(true);
@@ -63,7 +63,7 @@ describe('CviTenant with vendor defaults', () => {
     expect(dependsOn.some((d) => d.startsWith('azuread_service_principal_delegated_permission_grant.'))).toBe(true);
   });
 
-  test('the policy assignment depends on the Teams provider', () => {
+  test('the policy assignment depends on the service provider', () => {
     const synthesized = synth(pexip());
     const [assignment] = resources(synthesized, 'cvi_video_interop_policy_assignment');
     const providerName = Object.keys(JSON.parse(synthesized).resource.cvi_video_interop_service_provider)[0];
@@ -78,7 +78,7 @@ describe('CviTenant with vendor defaults', () => {
     const synthesized = synth({
       tenant: { id: TENANT_ID, name: 'fabrikam', domain: 'fabrikam.com' },
       vendor: 'poly',
-      teams: { provider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
+      teams: { serviceProvider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
     });
     expect(synthesized).toHaveResourceWithProperties(CviVideoInteropServiceProvider, { identity: 'Polycom', tenant_key: '813878896@t.plcm.vc', aad_application_ids: POLY_APPS });
     expect(synthesized).toHaveResourceWithProperties(CviVideoInteropPolicyAssignment, { policy_name: 'PolycomServiceProviderEnabled' });
@@ -88,7 +88,7 @@ describe('CviTenant with vendor defaults', () => {
     const synthesized = synth(
       pexip({
         teams: {
-          provider: { tenantKey: 'vc@video.contoso.com', instructionUri: 'https://join.contoso.com/{ConfId}', allowAppGuestJoinsAsAuthenticated: true },
+          serviceProvider: { tenantKey: 'vc@video.contoso.com', instructionUri: 'https://join.contoso.com/{ConfId}', allowAppGuestJoinsAsAuthenticated: true },
           assignment: { policyName: 'ServiceProviderDisabled', global: true },
         },
       }),
@@ -103,14 +103,14 @@ describe('CviTenant with vendor defaults', () => {
 
   test('a Cisco tenant without an app id is rejected naming consent.appId', () => {
     expect(() =>
-      synth({ tenant: { id: TENANT_ID, name: 'acme', domain: 'acme.com' }, vendor: 'cisco', teams: { provider: { tenantKey: 'acme@m.webex.com' }, assignment: { global: true } } }),
+      synth({ tenant: { id: TENANT_ID, name: 'acme', domain: 'acme.com' }, vendor: 'cisco', teams: { serviceProvider: { tenantKey: 'acme@m.webex.com' }, assignment: { global: true } } }),
     ).toThrow(/tenant acme: consent.appId is required for vendor cisco/);
   });
 
-  test('a custom vendor without a provider name is rejected naming teams.provider.name', () => {
+  test('a custom vendor without a service provider identity is rejected naming teams.serviceProvider.identity', () => {
     expect(() =>
-      synth({ tenant: { id: TENANT_ID, name: 'acme', domain: 'acme.com' }, vendor: 'custom', teams: { provider: { tenantKey: 'x@acme.com' }, assignment: { global: true } }, consent: { enabled: false } }),
-    ).toThrow(/tenant acme: teams.provider.name is required for vendor custom/);
+      synth({ tenant: { id: TENANT_ID, name: 'acme', domain: 'acme.com' }, vendor: 'custom', teams: { serviceProvider: { tenantKey: 'x@acme.com' }, assignment: { global: true } }, consent: { enabled: false } }),
+    ).toThrow(/tenant acme: teams.serviceProvider.identity is required for vendor custom/);
   });
 });
 
@@ -118,7 +118,7 @@ describe('CviTenant consent for every app id of the vendor', () => {
   const poly = (overrides: Partial<CviTenantProps> = {}): CviTenantProps => ({
     tenant: { id: TENANT_ID, name: 'fabrikam', domain: 'fabrikam.com' },
     vendor: 'poly',
-    teams: { provider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
+    teams: { serviceProvider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
     ...overrides,
   });
   const byClientId = (synthesized: string) =>
@@ -138,7 +138,7 @@ describe('CviTenant consent for every app id of the vendor', () => {
     expect(both[POLY_APPS[1]]).toContain(`consent-${POLY_APPS[1]}`);
   });
 
-  test('the Teams provider waits for both consents', () => {
+  test('the service provider waits for both consents', () => {
     const synthesized = synth(poly());
     const [provider] = resources(synthesized, 'cvi_video_interop_service_provider');
     const spNames = Object.values(byClientId(synthesized)).map((n) => `azuread_service_principal.${n}`);

@@ -38,13 +38,13 @@ describe('VideoInteropServiceProvider', () => {
   test('an instruction URI without the {ConfId} placeholder is rejected with the prop and the value', () => {
     expect(() =>
       inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com' })),
-    ).toThrow(/test\/Provider: instructionUri must contain the \{ConfId\} placeholder; got "https:\/\/pexip.me\/teams\/contoso.com"/);
+    ).toThrow(/test\/Provider: instructionUri must contain the \{ConfId\} placeholder Teams fills with the conference id; got "https:\/\/pexip.me\/teams\/contoso.com"/);
   });
 
   test('an instruction URI that is not https is rejected', () => {
     expect(() =>
       inStack((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.com', instructionUri: 'http://x/{ConfId}' })),
-    ).toThrow(/instructionUri must be an https:\/\/ URL/);
+    ).toThrow(/instructionUri must be an https: URL such as/);
   });
 
   test('a tenant key without @ is rejected', () => {
@@ -115,13 +115,13 @@ describe('VideoInteropPolicyAssignment', () => {
 
   test('a policy name with the Tag: prefix is rejected', () => {
     expect(() => inStack((s) => new VideoInteropPolicyAssignment(s, 'Assignment', { policyName: 'Tag:PexipServiceProviderEnabled' }))).toThrow(
-      /policyName must be given without the "Tag:" prefix; got "Tag:PexipServiceProviderEnabled"/,
+      /policyName must be written without the Tag: prefix, e.g. "PexipServiceProviderEnabled"; got "Tag:PexipServiceProviderEnabled"/,
     );
   });
 
   test('a group rank of zero is rejected', () => {
     expect(() => inStack((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName: 'P', scope: PolicyAssignmentScope.group(GROUP, 0) }))).toThrow(
-      /scope.groupRank must be a whole number >= 1/,
+      /scope.groupRank must be a whole number from 1 \(the highest precedence\) to 64/,
     );
   });
 

@@ -50,7 +50,7 @@ describe('resolveTenantSettings overrides and unknown app ids', () => {
   it('consents the first Teams app id when only that is given', () => {
     const tenant = ciscoTenant();
     delete tenant.consent;
-    tenant.teams.provider.aadApplicationIds = ['7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'];
+    tenant.teams.serviceProvider.aadApplicationIds = ['7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'];
     expect(resolveTenantSettings(configOf(tenant)).consent?.appId).toBe('7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
   });
 
@@ -67,7 +67,7 @@ describe('resolveTenantSettings overrides and unknown app ids', () => {
   it('lists both Poly RealConnect app ids for Teams and consents both, the first first', () => {
     const tenant = ciscoTenant();
     tenant.vendor = 'poly';
-    tenant.teams.provider.tenantKey = '604218573@t.plcm.vc';
+    tenant.teams.serviceProvider.tenantKey = '604218573@t.plcm.vc';
     delete tenant.consent;
     const settings = resolveTenantSettings(configOf(tenant));
     expect(settings.aadApplicationIds).toHaveLength(2);

@@ -77,7 +77,7 @@ describe('a tenant with an import section', () => {
     new CviTenant(stack, 'tenant', {
       tenant: { id: TENANT_ID, name: 'fabrikam', domain: 'fabrikam.com' },
       vendor: 'poly',
-      teams: { provider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
+      teams: { serviceProvider: { tenantKey: '813878896@t.plcm.vc' }, assignment: { global: true } },
       import: { consent: { [POLY_APPS[0]]: { servicePrincipal: `/servicePrincipals/${VENDOR_SP}` }, [POLY_APPS[1]]: { servicePrincipal: `/servicePrincipals/${GRAPH_SP}` } } },
     });
     const json = JSON.parse(Testing.synth(stack));

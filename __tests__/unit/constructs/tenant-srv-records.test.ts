@@ -4,7 +4,7 @@ import { CviTenant, tenantSrvRecords, type CviTenantProps } from '../../../const
 const contoso: CviTenantProps = {
   tenant: { id: '5df714c9-1b0c-491c-8262-705358be54ab', name: 'contoso', domain: 'contoso.example' },
   vendor: 'pexip',
-  teams: { provider: { tenantKey: 'teams@vc.contoso.example' }, assignment: { global: true } },
+  teams: { serviceProvider: { tenantKey: 'teams@vc.contoso.example' }, assignment: { global: true } },
   dns: {
     provider: 'rfc2136',
     zone: 'Contoso.Example.',

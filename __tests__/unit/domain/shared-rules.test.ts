@@ -10,7 +10,7 @@ import { TeamsCloud } from '../../../constructs/cvi/provider';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
 import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { ENVIRONMENTS } from '../../../provider/config-schema';
-import { MAX_ASSIGNMENT_USERS } from '../../../domain';
+import { MAX_ASSIGNMENT_USERS, MAX_GROUP_ASSIGNMENTS, SERVICE_PROVIDER_IDENTITIES } from '../../../domain';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
 import { policyAssignment } from '../../../provider/resources/policy-assignment';
 import { federationAllowedDomain } from '../../../provider/resources/federation-allowed-domain';
@@ -20,8 +20,22 @@ import { AUTHORITY_HOSTS, CLOUD_HOSTS } from '../../../teams';
 import { stringify } from 'yaml';
 import { pexipTenant } from '../stacks/tenant-fixtures';
 import { CviTenant } from '../../../constructs/cvi-tenant';
+import { CviDnsRecords, DnsZone } from '../../../constructs/dns-records';
+import { parseExportOptions } from '../../../scripts/export/options';
 
 type Verdicts = { schema: boolean; construct: boolean; provider: boolean };
+
+/** A policy assignment's configuration for the provider's validation: every attribute null but `edit`'s. */
+const assignmentConfig = (edit: Record<string, unknown>) => ({
+  id: null,
+  policy_name: 'PexipServiceProviderEnabled',
+  global: null,
+  group_id: null,
+  group_rank: null,
+  take_over: null,
+  users: null,
+  ...edit,
+});
 
 function schemaAccepts(edit: (tenant: Record<string, any>) => void): boolean {
   const tenant = pexipTenant();
@@ -78,7 +92,7 @@ const GUIDS: Array<[string, boolean]> = [
 describe('the GUID rule (application ids)', () => {
   test.each(GUIDS)('%s: schema, construct and provider agree (accepted: %s)', (value, accepted) => {
     const verdicts: Verdicts = {
-      schema: schemaAccepts((t) => (t.teams.provider.aadApplicationIds = [value])),
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.aadApplicationIds = [value])),
       construct: constructAccepts(
         (s) =>
           new VideoInteropServiceProvider(s, 'Provider', {
@@ -104,16 +118,7 @@ describe('the users limit of one assignment', () => {
     const verdicts: Verdicts = {
       schema: schemaAccepts((t) => (t.teams.assignment = { users: list })),
       construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users(list) })),
-      provider:
-        policyAssignment.validate({
-          id: null,
-          policy_name: 'PexipServiceProviderEnabled',
-          global: null,
-          group_id: null,
-          group_rank: null,
-          take_over: null,
-          users: Object.fromEntries(list.map((u) => [u, true])),
-        }).length === 0,
+      provider: policyAssignment.validate(assignmentConfig({ users: Object.fromEntries(list.map((u) => [u, true])) })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
   });
@@ -147,19 +152,185 @@ describe('exactly one assignment scope', () => {
             teams: { assignment },
           }),
       ),
-      provider:
-        policyAssignment.validate({
-          id: null,
-          policy_name: 'PexipServiceProviderEnabled',
-          global: null,
-          group_id: null,
-          group_rank: null,
-          take_over: null,
-          users: null,
-          ...Object.assign({}, ...scopes.map((s) => providerScope[s])),
-        }).length === 0,
+      provider: policyAssignment.validate(assignmentConfig(Object.assign({}, ...scopes.map((s) => providerScope[s])))).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('the service provider object', () => {
+  const providerConfig = (edit: Record<string, unknown>) => ({ identity: 'Pexip', tenant_key: 'teams@contoso.example', aad_application_ids: null, instruction_uri: null, ...edit });
+  const construct = (edit: Record<string, unknown>) =>
+    constructAccepts((s) => new VideoInteropServiceProvider(s, 'Provider', { identity: VideoInteropServiceProviderIdentity.PEXIP, tenantKey: 'teams@contoso.example', ...edit }));
+
+  test.each<[string, boolean]>([
+    ['https://pexip.me/teams/contoso.com/{ConfId}', true],
+    ['https://dialin.plcm.vc/teams/?key=604218573&conf={ConfId}', true],
+    ['https://{ConfId}.vc.contoso.example/', true],
+    ['https://pexip.me/teams/contoso.com/', false],
+    ['http://pexip.me/{ConfId}', false],
+    ['javascript:alert(1)//{ConfId}', false],
+    ['//pexip.me/{ConfId}', false],
+    [' https://pexip.me/{ConfId}', false],
+  ])('instruction URI %j: schema, construct and provider agree (accepted: %s)', (uri, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.instructionUri = uri)),
+      construct: construct({ instructionUri: uri }),
+      provider: serviceProvider.validate(providerConfig({ instruction_uri: uri })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  test.each<[string, boolean]>([
+    ['teams@contoso.example', true],
+    ['604218573@t.plcm.vc', true],
+    ['northwind@m.webex.com', true],
+    ['teams', false],
+    ['', false],
+    ['@contoso.example', false],
+    ['teams@localhost', false],
+    ['tea ms@contoso.example', false],
+  ])('tenant key %j: schema, construct and provider agree (accepted: %s)', (tenantKey, accepted) => {
+    const verdicts: Verdicts = {
+      // Without a dns section: the schema also wants the key's domain in the DNS zone.
+      schema: schemaAccepts((t) => {
+        t.teams.serviceProvider.tenantKey = tenantKey;
+        delete t.dns;
+      }),
+      construct: construct({ tenantKey }),
+      provider: serviceProvider.validate(providerConfig({ tenant_key: tenantKey })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  // The tenant file and the constructs take the platforms Teams knows; the provider takes any
+  // well-formed identity (it warns at plan time when no policy names it): the evidence for the
+  // list is documentation only. What is malformed is refused by all three.
+  test.each<[string, { schema: boolean; construct: boolean; provider: boolean }]>([
+    ['Pexip', { schema: true, construct: true, provider: true }],
+    ['BlueJeans', { schema: true, construct: true, provider: true }],
+    ['Modality', { schema: false, construct: false, provider: true }],
+    ['Pexip ', { schema: false, construct: false, provider: false }],
+    ['..', { schema: false, construct: false, provider: false }],
+    ['a/b', { schema: false, construct: false, provider: false }],
+    ['', { schema: false, construct: false, provider: false }],
+  ])('identity %j: the tenant level takes the platform list, the provider any well-formed name', (identity, expected) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.serviceProvider.identity = identity)),
+      construct: construct({ identity }),
+      provider: serviceProvider.validate(providerConfig({ identity })).length === 0,
+    };
+    expect(verdicts).toEqual(expected);
+  });
+
+  test('the construct enum is the list of domain/', () => {
+    expect(Object.values(VideoInteropServiceProviderIdentity)).toEqual([...SERVICE_PROVIDER_IDENTITIES]);
+  });
+});
+
+describe('the policy assignment', () => {
+  const groupConfig = (edit: Record<string, unknown>) => assignmentConfig({ group_id: '09ee50af-2b59-41d0-a324-2cd7726c57ad', group_rank: 1, ...edit });
+
+  test.each<[string, boolean]>([
+    ['PexipServiceProviderEnabled', true],
+    ['Cisco-CVI-2', true],
+    ['Tag:PexipServiceProviderEnabled', false],
+    ['', false],
+    [' ', false],
+    ['Pexip Enabled', false],
+    ['Pexip/Enabled', false],
+  ])('policy name %j: schema, construct and provider agree (accepted: %s)', (policyName, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { policyName, global: true })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName, scope: PolicyAssignmentScope.global() })),
+      provider: policyAssignment.validate(groupConfig({ policy_name: policyName })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+
+  test.each<[number, boolean]>([
+    [1, true],
+    [MAX_GROUP_ASSIGNMENTS, true],
+    [0, false],
+    [MAX_GROUP_ASSIGNMENTS + 1, false],
+    [1.5, false],
+  ])('group rank %d: schema, construct and provider agree (accepted: %s)', (rank, accepted) => {
+    const group = '09ee50af-2b59-41d0-a324-2cd7726c57ad';
+    // The schema also wants ranks 1 to N without gaps: one group of rank r is accepted only at r = 1,
+    // so the schema is asked with r groups whose last one has rank r.
+    const groups = Number.isInteger(rank) && rank >= 1
+      ? Array.from({ length: rank }, (_, i) => ({ id: `09ee50af-2b59-41d0-a324-${String(i).padStart(12, '0')}`, rank: i + 1 }))
+      : [{ id: group, rank }];
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { groups })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'A', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.group(group, rank) })),
+      provider: policyAssignment.validate(groupConfig({ group_rank: rank })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('a user of a users assignment', () => {
+  test.each<[string, boolean]>([
+    ['alice@contoso.example', true],
+    ['sip:alice@contoso.example', true],
+    ['50423882-9d62-4870-9b0f-3b72d95ee7a8', true],
+    ['alice', false],
+    ['alice@contoso.example/x', false],
+    ['..', false],
+    ['alice smith@contoso.example', false],
+    ['sip:alice', false],
+  ])('%j: schema, construct and provider agree (accepted: %s)', (user, accepted) => {
+    const verdicts: Verdicts = {
+      schema: schemaAccepts((t) => (t.teams.assignment = { users: [user] })),
+      construct: constructAccepts((s) => new VideoInteropPolicyAssignment(s, 'Pilot', { policyName: 'PexipServiceProviderEnabled', scope: PolicyAssignmentScope.users([user]) })),
+      provider: policyAssignment.validate(assignmentConfig({ users: { [user]: true } })).length === 0,
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('the SRV service label (schema and construct; the provider writes no DNS)', () => {
+  test.each<[string, boolean]>([
+    ['sip', true],
+    ['h323cs', true],
+    ['sips', true],
+    ['a'.repeat(15), true],
+    ['a'.repeat(16), false],
+    ['_sip', false],
+    ['SIP', false],
+    ['sip-', false],
+    ['', false],
+  ])('%j: schema and construct agree (accepted: %s)', (service, accepted) => {
+    const record = { service, protocol: 'tcp' as const, port: 5060, target: 'px01.contoso.example' };
+    const verdicts = {
+      schema: schemaAccepts((t) => (t.dns.records = [record])),
+      construct: constructAccepts((s) => new CviDnsRecords(s, 'Dns', { zone: DnsZone.rfc2136('contoso.example'), records: [record] })),
+    };
+    expect(verdicts).toEqual({ schema: accepted, construct: accepted });
+  });
+});
+
+describe('the tenant name (schema and cvi export --name, so an exported file loads)', () => {
+  const exportAccepts = (name: string) => {
+    try {
+      parseExportOptions(['--tenant-id', '6b0e7c1a-2f4d-4c8e-9a51-3d7f2e8b1c40', '--name', name]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  test.each<[string, boolean]>([
+    ['contoso', true],
+    ['contoso-eu-2', true],
+    ['a'.repeat(63), true],
+    ['a'.repeat(64), false],
+    ['Contoso', false],
+    ['-contoso', false],
+    ['contoso_eu', false],
+  ])('%j: schema and export agree (accepted: %s)', (name, accepted) => {
+    const verdicts = { schema: schemaAccepts((t) => (t.tenant.name = name)), export: exportAccepts(name) };
+    expect(verdicts).toEqual({ schema: accepted, export: accepted });
   });
 });
 

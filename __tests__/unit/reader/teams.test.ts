@@ -5,7 +5,7 @@ describe('readLiveTenant: the Teams part', () => {
   let h: Harness;
   afterEach(() => h.stop());
 
-  test('reads providers, group assignments, federation and users; the tenant-wide grant is unreadable where the service refuses the candidate read', async () => {
+  test('reads service providers, group assignments, federation and users; the tenant-wide grant is unreadable where the service refuses the candidate read', async () => {
     h = await startHarness();
     await h.client.createProvider(PEXIP);
     await h.client.grantGroup('09ee50af-2b59-41d0-a324-2cd7726c57ad', 'PexipServiceProviderEnabled', 1);
@@ -16,7 +16,7 @@ describe('readLiveTenant: the Teams part', () => {
     expect(readout.teams.status).toBe('read');
     if (readout.teams.status !== 'read') return;
     const teams = readout.teams.value;
-    expect(teams.providers).toEqual([expect.objectContaining({ identity: 'Pexip', tenantKey: 'teams@contoso.com' })]);
+    expect(teams.serviceProviders).toEqual([expect.objectContaining({ identity: 'Pexip', tenantKey: 'teams@contoso.com' })]);
     expect(teams.groupAssignments).toEqual({ status: 'read', value: [{ groupId: '09ee50af-2b59-41d0-a324-2cd7726c57ad', policyName: 'PexipServiceProviderEnabled', rank: 1 }] });
     expect(teams.federation).toEqual({ status: 'read', value: expect.objectContaining({ allowAllKnownDomains: true }) });
     expect(teams.users).toEqual({ status: 'read', value: [{ user: 'alice@contoso.com', policyName: 'PexipServiceProviderEnabled' }] });

@@ -59,6 +59,28 @@ describe('npm run deploy / diff with several tenants', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('warns once about a tenant file in the old spelling before anything runs (cdktf hides the synth stderr)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cvi-deploy-args-'));
+    const oldSpelling = DEMO_TENANT_FILE.replace(/name: \S+/, 'name: alpha').replace('\n  serviceProvider:\n', '\n  provider:\n');
+    expect(oldSpelling).toContain('\n  provider:\n');
+    fs.writeFileSync(path.join(dir, 'alpha.yaml'), oldSpelling);
+    const saved = process.env.CVI_TENANTS_DIR;
+    process.env.CVI_TENANTS_DIR = dir;
+    try {
+      const result = await captured(() => deployOrDiff(['diff', 'gamma']));
+      expect(result.code).toBe(1);
+      expect(result.stderr.split('\n')).toEqual([
+        `${path.join(dir, 'alpha.yaml')}: teams.provider is the old name of teams.serviceProvider (and its name is now identity); it is read the same way; rename it`,
+        `npm run diff: no tenant named gamma in ${dir}; its tenants: alpha; nothing was run`,
+        '',
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.CVI_TENANTS_DIR;
+      else process.env.CVI_TENANTS_DIR = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('provider install check', () => {
@@ -133,6 +155,7 @@ describe('the demo', () => {
   test("the demo's embedded tenant file passes the tenant file validation", () => {
     const parsed = parseTenantFile('demo.yaml', DEMO_TENANT_FILE);
     expect(parsed.problems).toEqual([]);
+    expect(parsed.warnings).toEqual([]);
     expect(parsed.config?.consent?.enabled).toBe(false);
   });
 });

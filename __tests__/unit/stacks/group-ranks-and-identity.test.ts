@@ -50,30 +50,30 @@ describe('a group listed twice', () => {
 });
 
 describe('the service provider identity', () => {
-  function customWithName(name: string): Record<string, any> {
+  function customWithIdentity(identity: string): Record<string, any> {
     const tenant = ciscoTenant();
     tenant.vendor = 'custom';
-    tenant.teams.provider.name = name;
+    tenant.teams.serviceProvider.identity = identity;
     tenant.teams.assignment.policyName = 'PexipServiceProviderEnabled';
     return tenant;
   }
 
   it('of a hosted service is refused with the platform identities and why', () => {
-    const problems = problemsOf(customWithName('Modality OneMeeting'));
+    const problems = problemsOf(customWithIdentity('Modality OneMeeting'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^tenants\/x\.yaml: teams\.provider\.name: must name a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); /);
+    expect(problems[0]).toMatch(/^tenants\/x\.yaml: teams\.serviceProvider\.identity: must name a CVI platform Teams knows \(Pexip, Polycom, Cisco, BlueJeans\); /);
     expect(problems[0]).toContain('a hosted CVI service uses the identity of the platform it runs on, e.g. Modality OneMeeting runs on Pexip, so Pexip');
     expect(problems[0]).toMatch(/\(got Modality OneMeeting\)$/);
   });
 
   it('in the wrong case is refused with the right spelling', () => {
-    expect(problemsOf(customWithName('pexip'))).toEqual([
-      'tenants/x.yaml: teams.provider.name: must be one of Pexip, Polycom, Cisco, BlueJeans; did you mean Pexip? (got pexip)',
+    expect(problemsOf(customWithIdentity('pexip'))).toEqual([
+      'tenants/x.yaml: teams.serviceProvider.identity: must be one of Pexip, Polycom, Cisco, BlueJeans; did you mean Pexip? (got pexip)',
     ]);
   });
 
   it('of a platform is accepted for a custom vendor', () => {
-    expect(problemsOf(customWithName('Pexip'))).toEqual([]);
+    expect(problemsOf(customWithIdentity('Pexip'))).toEqual([]);
   });
 });
 

@@ -90,39 +90,39 @@ describe('fields', () => {
 describe('the teams section', () => {
   it('rejects a tenant key that is not an address', () => {
     const tenant = pexipTenant();
-    tenant.teams.provider.tenantKey = 'teams.contoso.example';
+    tenant.teams.serviceProvider.tenantKey = 'teams.contoso.example';
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.tenantKey: must be an address such as teams@contoso.com (got teams.contoso.example)',
+      'tenants/x.yaml: teams.serviceProvider.tenantKey: must be an address such as teams@contoso.com (got teams.contoso.example)',
     ]);
   });
 
   it('rejects an instruction URI without {ConfId}', () => {
     const tenant = pexipTenant();
-    tenant.teams.provider.instructionUri = 'https://pexip.me/teams/contoso.example/';
-    expect(problemsOf(tenant)[0]).toMatch(/teams\.provider\.instructionUri: must contain the \{ConfId\} placeholder/);
+    tenant.teams.serviceProvider.instructionUri = 'https://pexip.me/teams/contoso.example/';
+    expect(problemsOf(tenant)[0]).toMatch(/teams\.serviceProvider\.instructionUri: must contain the \{ConfId\} placeholder/);
   });
 
   it('rejects an instruction URI that is not https', () => {
     const tenant = pexipTenant();
-    tenant.teams.provider.instructionUri = 'http://pexip.me/teams/contoso.example/{ConfId}';
+    tenant.teams.serviceProvider.instructionUri = 'http://pexip.me/teams/contoso.example/{ConfId}';
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.instructionUri: must be an https:// URL (got http://pexip.me/teams/contoso.example/{ConfId})',
+      'tenants/x.yaml: teams.serviceProvider.instructionUri: must be an https: URL such as https://pexip.me/teams/contoso.com/{ConfId} (got http://pexip.me/teams/contoso.example/{ConfId})',
     ]);
   });
 
   it('rejects an empty app id list', () => {
     const tenant = pexipTenant();
-    tenant.teams.provider.aadApplicationIds = [];
+    tenant.teams.serviceProvider.aadApplicationIds = [];
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.aadApplicationIds: must list at least one entry',
+      'tenants/x.yaml: teams.serviceProvider.aadApplicationIds: must list at least one entry',
     ]);
   });
 
   it('rejects an app id listed twice, whatever its case', () => {
     const tenant = pexipTenant();
-    const id = tenant.teams.provider.aadApplicationIds[0];
-    tenant.teams.provider.aadApplicationIds = [id, id.toUpperCase()];
-    expect(problemsOf(tenant)[0]).toMatch(/teams\.provider\.aadApplicationIds\[1\]: duplicate app id, already at \[0\]/);
+    const id = tenant.teams.serviceProvider.aadApplicationIds[0];
+    tenant.teams.serviceProvider.aadApplicationIds = [id, id.toUpperCase()];
+    expect(problemsOf(tenant)[0]).toMatch(/teams\.serviceProvider\.aadApplicationIds\[1\]: duplicate app id, already at \[0\]/);
   });
 
   it('rejects more than one assignment scope', () => {
@@ -165,15 +165,15 @@ describe('vendor requirements', () => {
     const tenant = ciscoTenant();
     delete tenant.consent;
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: consent.appId: is required for vendor cisco: its app id is not published (or set teams.provider.aadApplicationIds)',
+      'tenants/x.yaml: consent.appId: is required for vendor cisco: its app id is not published (or set teams.serviceProvider.aadApplicationIds)',
     ]);
   });
 
   it('requires a tenant key for Cisco, naming its shape', () => {
     const tenant = ciscoTenant();
-    delete tenant.teams.provider;
+    delete tenant.teams.serviceProvider;
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.tenantKey: is required for vendor cisco (shape <sub>@m.webex.com)',
+      'tenants/x.yaml: teams.serviceProvider.tenantKey: is required for vendor cisco (shape <sub>@m.webex.com)',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('vendor requirements', () => {
     const tenant = ciscoTenant();
     tenant.vendor = 'custom';
     expect(problemsOf(tenant)).toEqual([
-      'tenants/x.yaml: teams.provider.name: is required for vendor custom',
+      'tenants/x.yaml: teams.serviceProvider.identity: is required for vendor custom',
       'tenants/x.yaml: teams.assignment.policyName: is required for vendor custom',
     ]);
   });

@@ -6,7 +6,7 @@ export function pexipTenant(): Record<string, any> {
     tenant: { id: '6b0e7c1a-2f4d-4c8e-9a51-3d7f2e8b1c40', name: 'contoso', domain: 'contoso.example' },
     vendor: 'pexip',
     teams: {
-      provider: {
+      serviceProvider: {
         tenantKey: 'teams@contoso.example',
         instructionUri: 'https://pexip.me/teams/contoso.example/{ConfId}',
         aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'],
@@ -36,7 +36,7 @@ export function ciscoTenant(): Record<string, any> {
     tenant: { id: 'c3f1d9a2-7b4e-4f60-8d2a-91e5b7c40f13', name: 'northwind', domain: 'northwind.example' },
     vendor: 'cisco',
     teams: {
-      provider: { tenantKey: 'northwind@m.webex.com' },
+      serviceProvider: { tenantKey: 'northwind@m.webex.com' },
       assignment: { users: ['alice@northwind.example'] },
     },
     consent: { appId: '4e2a8c71-5d3b-4a9f-b6e0-7c1d2f3a8b95' },

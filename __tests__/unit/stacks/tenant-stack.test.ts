@@ -70,13 +70,13 @@ describe('TenantStack', () => {
 
   it('publishes under the tenant key domain when it is below the zone', () => {
     const tenant = pexipTenant();
-    tenant.teams.provider.tenantKey = 'teams@vc.contoso.example';
+    tenant.teams.serviceProvider.tenantKey = 'teams@vc.contoso.example';
     expect(synth(tenant).json).toHaveResourceWithProperties(SrvRecordSet, { name: '_sip._tcp.vc' });
   });
 
   it('consents the vendor app with the vendor default app id', () => {
     const tenant = pexipTenant();
-    delete tenant.teams.provider.aadApplicationIds;
+    delete tenant.teams.serviceProvider.aadApplicationIds;
     expect(synth(tenant).json).toHaveResourceWithProperties(ServicePrincipal, { client_id: '923c9f0a-b883-4efe-af73-54810da59f83' });
   });
 });
@@ -88,7 +88,7 @@ describe('TenantStack vendor defaults', () => {
   ])("consents %s's published app id when the file gives none", (vendor, appId) => {
     const tenant = ciscoTenant();
     tenant.vendor = vendor;
-    tenant.teams.provider.tenantKey = vendor === 'poly' ? '604218573@t.plcm.vc' : 'teams@northwind.example';
+    tenant.teams.serviceProvider.tenantKey = vendor === 'poly' ? '604218573@t.plcm.vc' : 'teams@northwind.example';
     delete tenant.consent;
     expect(synth(tenant).json).toHaveResourceWithProperties(ServicePrincipal, { client_id: appId });
   });

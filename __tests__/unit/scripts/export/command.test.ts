@@ -37,7 +37,7 @@ describe('cvi export options', () => {
 
   test('refuse a vendor outside the catalog and a name that cannot name a stack', () => {
     expect(() => parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'contoso', '--vendor', 'zoom'])).toThrow('--vendor must be one of pexip, poly, cisco, bluejeans, custom, got "zoom"');
-    expect(() => parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'Contoso Ltd'])).toThrow('--name must be lower case letters, digits and dashes, got "Contoso Ltd"');
+    expect(() => parseExportOptions(['--tenant-id', TENANT_ID, '--name', 'Contoso Ltd'])).toThrow('--name must be lower-case letters, digits and inner hyphens, at most 63 characters (it names the tenant file and its stack), got "Contoso Ltd"');
   });
 });
 

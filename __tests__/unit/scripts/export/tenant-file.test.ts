@@ -26,7 +26,7 @@ const pexipProvider: ServiceProvider = {
 };
 
 const teamsOf = (over: Partial<TeamsReadout> = {}): TeamsReadout => ({
-  providers: [pexipProvider],
+  serviceProviders: [pexipProvider],
   policies: read([]),
   tenantGrant: read('PexipServiceProviderEnabled'),
   groupAssignments: read([]),
@@ -86,7 +86,7 @@ describe('export of a Pexip tenant set up as the vendor documents it', () => {
 describe('what the tenant holds beyond one file', () => {
   test('a second service provider needs --vendor, and then is named at the top', () => {
     const poly: ServiceProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
-    const teams = teamsOf({ providers: [pexipProvider, poly] });
+    const teams = teamsOf({ serviceProviders: [pexipProvider, poly] });
 
     expect(() => exportText([], teams, consentOf([PEXIP_APP]))).toThrow(new ExportError('the tenant has 2 service providers (Pexip, Polycom): give --vendor to choose the one this file manages'));
     expect(exportText(['--vendor', 'pexip'], teams, consentOf([PEXIP_APP]))).toContain('#   - service provider Polycom (tenant key 813878896@t.plcm.vc) is not exported');
@@ -145,12 +145,12 @@ describe('what the tenant holds beyond one file', () => {
 
   test('a Poly tenant consents and imports both RealConnect apps', () => {
     const poly: ServiceProvider = { identity: 'Polycom', tenantKey: '813878896@t.plcm.vc', aadApplicationIds: POLY_APPS, allowAppGuestJoinsAsAuthenticated: false };
-    const text = exportText(['--domain', 'fabrikam.com'], teamsOf({ providers: [poly], tenantGrant: read('PolycomServiceProviderEnabled') }), consentOf(POLY_APPS));
+    const text = exportText(['--domain', 'fabrikam.com'], teamsOf({ serviceProviders: [poly], tenantGrant: read('PolycomServiceProviderEnabled') }), consentOf(POLY_APPS));
     const file = parse(text);
 
     expect(parseTenantFile('contoso.yaml', text).problems).toEqual([]);
     expect(file.vendor).toBe('poly');
-    expect(file.teams.provider).toEqual({ tenantKey: '813878896@t.plcm.vc' });
+    expect(file.teams.serviceProvider).toEqual({ tenantKey: '813878896@t.plcm.vc' });
     expect(Object.keys(file.import.consent)).toEqual(POLY_APPS);
   });
 
@@ -242,6 +242,23 @@ describe('a custom vendor', () => {
 
     expect(parseTenantFile('contoso.yaml', text).problems).toEqual([]);
     expect(file.teams.assignment).toEqual({ policyName: 'PexipServiceProviderEnabled', global: true });
-    expect(file.teams.provider).toEqual({ name: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', aadApplicationIds: [PEXIP_APP] });
+    expect(file.teams.serviceProvider).toEqual({ identity: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', aadApplicationIds: [PEXIP_APP] });
+  });
+
+  test('writes the service provider in the current spelling, which loads back as read, with no warning', () => {
+    const teams = teamsOf({ policies: read([{ name: 'PexipServiceProviderEnabled', providerName: 'Pexip', enabled: true }]) });
+    const text = exportText(['--vendor', 'custom', '--domain', 'contoso.com'], teams, consentOf([PEXIP_APP]));
+
+    expect(text).toMatch(/^teams:\n {2}serviceProvider:\n {4}identity: Pexip\n/m);
+    expect(text).not.toMatch(/^ {2}provider:/m);
+    expect(text).not.toMatch(/^ {4}name:/m);
+    const loaded = parseTenantFile('contoso.yaml', text);
+    expect(loaded).toEqual(expect.objectContaining({ problems: [], warnings: [] }));
+    expect(loaded.config?.teams.serviceProvider).toEqual({
+      identity: pexipProvider.identity,
+      tenantKey: pexipProvider.tenantKey,
+      instructionUri: pexipProvider.instructionUri,
+      aadApplicationIds: pexipProvider.aadApplicationIds,
+    });
   });
 });

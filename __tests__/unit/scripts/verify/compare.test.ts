@@ -72,7 +72,7 @@ describe('Teams objects against the readout', () => {
     parseTenantFile('t.yaml', `tenant: { id: 5df714c9-1b0c-491c-8262-705358be54ab, name: contoso, domain: contoso.example }\nvendor: pexip\nteams:\n  assignment: ${assignment}\nfederation: { allowedDomain: pexip.example }\n`).config!;
   const teams = (over: Partial<TeamsReadout> = {}) =>
     read<TeamsReadout>({
-      providers: [{ identity: 'Pexip', tenantKey: 'teams@contoso.example', instructionUri: 'https://pexip.me/teams/contoso.example/{ConfId}', aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'], allowAppGuestJoinsAsAuthenticated: false }],
+      serviceProviders: [{ identity: 'Pexip', tenantKey: 'teams@contoso.example', instructionUri: 'https://pexip.me/teams/contoso.example/{ConfId}', aadApplicationIds: ['923c9f0a-b883-4efe-af73-54810da59f83'], allowAppGuestJoinsAsAuthenticated: false }],
       policies: read([]),
       tenantGrant: unreadable('HTTP 405'),
       groupAssignments: read([]),
@@ -91,7 +91,7 @@ describe('Teams objects against the readout', () => {
   test('a provider field changed by hand and a group at another rank are differences with both values', () => {
     const live = teams({ groupAssignments: read([{ groupId: '09ee50af-2b59-41d0-a324-2cd7726c57ad', policyName: 'PexipServiceProviderEnabled', rank: 3 }]) });
     if (live.status !== 'read') throw new Error('fixture');
-    const changed = read<TeamsReadout>({ ...live.value, providers: [{ ...live.value.providers[0], tenantKey: 'other@contoso.example' }] });
+    const changed = read<TeamsReadout>({ ...live.value, serviceProviders: [{ ...live.value.serviceProviders[0], tenantKey: 'other@contoso.example' }] });
 
     const checks = compareTeams(expectedTenant(file('{ groups: [{ id: 09ee50af-2b59-41d0-a324-2cd7726c57ad, rank: 1 }] }')), changed);
 

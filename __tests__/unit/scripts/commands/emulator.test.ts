@@ -1,4 +1,4 @@
-import { parseArgs } from '../../../scripts/commands/emulator';
+import { parseArgs } from '../../../../scripts/commands/emulator';
 
 describe('cvi emulator options for the open questions of the evidence', () => {
   test('when candidates are named, then the emulator answers those candidate reads', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../../../scripts/commands/drift';
-import { TerraformDataOutDir } from './support/terraform-data-stacks';
+import { TerraformDataOutDir } from '../drift/support/terraform-data-stacks';
 
 jest.setTimeout(120000);
 
