@@ -11,6 +11,7 @@
  * - cvi_federation_allowed_domain: the domain (surrounding spaces ignored).
  */
 import { isDomain } from './dns-names';
+import { GUID_PATTERN } from './identifiers';
 
 /** The summary of the error an import id that does not parse gets. */
 export const INVALID_IMPORT_ID = 'Invalid import id';
@@ -42,11 +43,19 @@ export function formatPolicyAssignmentImportId(id: PolicyAssignmentImportId): st
 /** The forms, as messages name them (`global/<policy>` and the named users are for the cases that need them). */
 export const POLICY_ASSIGNMENT_IMPORT_FORMS = '"global", "group/<group object id>" or "users/<policy name>"';
 
+const GUID = GUID_PATTERN.source.slice(1, -1);
+/**
+ * Every form as one pattern: the tenant file's schema (and its JSON Schema: no flags) checks
+ * `import.teams.policyAssignments` with it, the parser below reads only what it accepts.
+ */
+export const POLICY_ASSIGNMENT_IMPORT_ID_PATTERN = new RegExp(`^(?:global(?:/[^/]+)?|group/${GUID}|users/[^/]+(?:/.+)?)$`);
+
 const GLOBAL_ID = /^global(?:\/(.+))?$/;
 const GROUP_ID = /^group\/(.+)$/;
 const USERS_ID = /^users\/([^/]+)(?:\/(.+))?$/;
 
 export function parsePolicyAssignmentImportId(id: string): ImportIdParse<PolicyAssignmentImportId> {
+  if (!POLICY_ASSIGNMENT_IMPORT_ID_PATTERN.test(id)) return invalid(`the import id must be ${POLICY_ASSIGNMENT_IMPORT_FORMS}; got "${id}"`);
   const global = GLOBAL_ID.exec(id);
   if (global) return { ok: true, value: global[1] === undefined ? { scope: 'global' } : { scope: 'global', policyName: global[1] } };
   const group = GROUP_ID.exec(id);

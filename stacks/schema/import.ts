@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GUID_PATTERN, guid } from './primitives';
+import { POLICY_ASSIGNMENT_IMPORT_ID_PATTERN } from '../../domain/import-ids';
 
 /**
  * The `import:` section: the ids of objects that already exist in the tenant, so the first
@@ -41,7 +42,7 @@ const policyAssignmentId = () =>
   z
     .string()
     .regex(
-      new RegExp(`^(global(/[^/]+)?|group/${GUID}|users/[^/]+(/.+)?)$`),
+      POLICY_ASSIGNMENT_IMPORT_ID_PATTERN,
       'must be global, global/<policy>, group/<group id>, users/<policy> or users/<policy>/<user>,<user>',
     );
 

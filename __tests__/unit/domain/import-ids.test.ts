@@ -31,7 +31,7 @@ describe('policy assignment import ids', () => {
     expect(parsePolicyAssignmentImportId(id)).toEqual({ ok: true, value });
   });
 
-  it.each(['', 'foo', 'Global', ' global', 'global/', 'group', 'group/', 'users', 'users/', 'users/P/', 'users//alice@contoso.com', 'GROUP/x'])(
+  it.each(['', 'foo', 'Global', ' global', 'global/', 'global/a/b', 'group', 'group/', 'group/not-a-guid', 'users', 'users/', 'users/P/', 'users//alice@contoso.com', 'GROUP/x'])(
     'refuses %j with the forms and the id',
     (id) => {
       expect(parsePolicyAssignmentImportId(id)).toEqual({
@@ -54,8 +54,8 @@ describe('policy assignment import ids', () => {
   const user = lineText(',').filter((u) => u.trim() === u && u !== '');
   const ids: fc.Arbitrary<PolicyAssignmentImportId> = fc.oneof(
     fc.constant<PolicyAssignmentImportId>({ scope: 'global' }),
-    lineText('').map((policyName): PolicyAssignmentImportId => ({ scope: 'global', policyName })),
-    lineText('').map((groupId): PolicyAssignmentImportId => ({ scope: 'group', groupId })),
+    lineText('/').map((policyName): PolicyAssignmentImportId => ({ scope: 'global', policyName })),
+    fc.uuid().map((groupId): PolicyAssignmentImportId => ({ scope: 'group', groupId })),
     fc.record({ policyName: lineText('/'), users: fc.array(user, { maxLength: 5 }) }).map((u): PolicyAssignmentImportId => ({ scope: 'users', ...u })),
   );
 

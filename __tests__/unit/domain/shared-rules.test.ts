@@ -10,7 +10,7 @@ import { TeamsCloud } from '../../../constructs/cvi/provider';
 import { FederationAllowedDomain } from '../../../constructs/federation-allowed-domain';
 import { VideoInteropServiceProvider, VideoInteropServiceProviderIdentity } from '../../../constructs/video-interop-service-provider';
 import { ENVIRONMENTS } from '../../../provider/config-schema';
-import { MAX_ASSIGNMENT_USERS, MAX_GROUP_ASSIGNMENTS, SERVICE_PROVIDER_IDENTITIES } from '../../../domain';
+import { MAX_ASSIGNMENT_USERS, MAX_GROUP_ASSIGNMENTS, parsePolicyAssignmentImportId, SERVICE_PROVIDER_IDENTITIES } from '../../../domain';
 import { PolicyAssignmentScope, VideoInteropPolicyAssignment } from '../../../constructs/video-interop-policy-assignment';
 import { policyAssignment } from '../../../provider/resources/policy-assignment';
 import { federationAllowedDomain } from '../../../provider/resources/federation-allowed-domain';
@@ -287,6 +287,25 @@ describe('a user of a users assignment', () => {
       provider: policyAssignment.validate(assignmentConfig({ users: { [user]: true } })).length === 0,
     };
     expect(verdicts).toEqual({ schema: accepted, construct: accepted, provider: accepted });
+  });
+});
+
+describe('a policy assignment import id (tenant file and provider)', () => {
+  test.each<[string, boolean]>([
+    ['global', true],
+    ['global/PexipServiceProviderEnabled', true],
+    ['group/09ee50af-2b59-41d0-a324-2cd7726c57ad', true],
+    ['users/PexipServiceProviderEnabled/alice@contoso.example', true],
+    ['group/sales', false],
+    ['global/a/b', false],
+    ['users/', false],
+    ['Global', false],
+  ])('%j: the schema takes what the provider parses (accepted: %s)', (id, accepted) => {
+    const verdicts = {
+      schema: schemaAccepts((t) => (t.import = { teams: { policyAssignments: [id] } })),
+      provider: parsePolicyAssignmentImportId(id).ok,
+    };
+    expect(verdicts).toEqual({ schema: accepted, provider: accepted });
   });
 });
 
