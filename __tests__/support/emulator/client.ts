@@ -1,11 +1,14 @@
 /**
  * Our client (teams/) against an emulator: a credential that asks the emulator for tokens, and a
- * TeamsAdminClient with short waits so tests stay fast.
+ * TeamsAdminClient with short waits so tests stay fast. Imported on its own
+ * (`support/emulator/client`), not through the folder's index, so suites that hold the emulator
+ * to the evidence on the raw wire never load the client.
  */
 import { randomUUID } from 'node:crypto';
 import type { TokenCredential } from '@azure/core-auth';
 import { startEmulator, type EmulatedTenant, type EmulatorOptions, type RunningEmulator, type TokenAudience } from '../../../emulator';
 import { TeamsAdminClient, type ClientLogEntry, type TeamsAdminClientOptions } from '../../../teams';
+import { emulatorPerFile } from './lifecycle';
 
 export const FAST_RETRY = { baseDelayMs: 2, maxDelayMs: 20, attemptTimeoutMs: 2_000, writeMarginMs: 100 };
 export const FAST_CONSISTENCY = { confirmations: 2, intervalMs: 2, maxIntervalMs: 20 };
@@ -85,6 +88,36 @@ export async function startHarness(emulatorOptions: EmulatorOptions = {}, client
     stop: async () => {
       clients.forEach((c) => c.close());
       await emulator.stop();
+    },
+  };
+}
+
+/** A fresh tenant on a shared emulator, with its own client and its own view of the write log. */
+export interface FreshTenant {
+  tenantId: string;
+  client: TeamsAdminClient;
+  tenant: EmulatedTenant;
+  writes: () => ReturnType<RunningEmulator['log']['writes']>;
+}
+
+/**
+ * One emulator for a whole file (emulatorPerFile) and a fresh tenant per case: property tests run
+ * many cases, and a tenant each keeps them apart without paying an emulator start for each.
+ */
+export function tenantsPerFile(options: EmulatorOptions = {}): { readonly emulator: RunningEmulator; freshTenant(): FreshTenant } {
+  const clients: TeamsAdminClient[] = [];
+  afterAll(() => clients.forEach((c) => c.close()));
+  const emulator = emulatorPerFile(options);
+  return {
+    emulator,
+    /** A new tenant id and a fast client of it; clears the emulator's faults. */
+    freshTenant() {
+      emulator.faults.clear();
+      const tenantId = randomUUID();
+      const client = emulatorClient(emulator, tenantId);
+      clients.push(client);
+      const writes = () => emulator.log.writes().filter((w) => w.tenant === tenantId);
+      return { tenantId, client, tenant: emulator.tenant(tenantId), writes };
     },
   };
 }

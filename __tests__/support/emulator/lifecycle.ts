@@ -1,13 +1,10 @@
 /**
  * When an emulator starts and stops: one per test, or one per file (or per describe block it is
- * called in) with a fresh tenant per case. Each registers its jest hooks where it is called and
- * hands back stand-ins that forward to the emulator of the running test, so a file names them
- * once, at the top, and reads them as plain values inside its tests and hooks.
+ * called in). Each registers its jest hooks where it is called and hands back stand-ins that
+ * forward to the emulator of the running test, so a file names them once, at the top, and reads
+ * them as plain values inside its tests and hooks.
  */
-import { randomUUID } from 'node:crypto';
-import { startEmulator, type EmulatedTenant, type EmulatorOptions, type RunningEmulator } from '../../../emulator';
-import type { TeamsAdminClient } from '../../../teams';
-import { emulatorClient } from './client';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator';
 import { connect, type TestCaller } from './wire';
 
 /**
@@ -66,50 +63,22 @@ function perTest(tenantId: string | undefined, options: EmulatorOptions): Emulat
   };
 }
 
-/** A fresh tenant on a shared emulator, with its own client and its own view of the write log. */
-export interface FreshTenant {
-  tenantId: string;
-  client: TeamsAdminClient;
-  tenant: EmulatedTenant;
-  writes: () => ReturnType<RunningEmulator['log']['writes']>;
-}
-
-export interface EmulatorPerFile {
-  readonly emulator: RunningEmulator;
-  /** A new tenant id and a fast client of it; clears the emulator's faults. */
-  freshTenant(): FreshTenant;
-}
-
 /**
- * One emulator for a whole file, or for the describe block it is called in (registers
- * beforeAll/afterAll): property tests run many cases, and a fresh tenant per case keeps them
- * apart without paying an emulator start for each.
+ * Registers a beforeAll/afterAll pair: one emulator for the whole file, or for the describe block
+ * it is called in. Tests that must not see each other's objects take a tenant id each
+ * (`tenantsPerFile` in ./client does that with a client per tenant).
  */
-export function emulatorPerFile(options: EmulatorOptions = {}): EmulatorPerFile {
+export function emulatorPerFile(options: EmulatorOptions = {}): RunningEmulator {
   let emulator: RunningEmulator | undefined;
-  const clients: TeamsAdminClient[] = [];
   beforeAll(async () => {
     emulator = await startEmulator(options);
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
     await emulator?.stop();
     emulator = undefined;
   });
-  const started = () => {
+  return forwarding(() => {
     if (!emulator) throw new Error("the shared emulator runs only inside the file's tests");
     return emulator;
-  };
-  return {
-    emulator: forwarding(started),
-    freshTenant() {
-      const em = started();
-      em.faults.clear();
-      const tenantId = randomUUID();
-      const client = emulatorClient(em, tenantId);
-      clients.push(client);
-      const writes = () => em.log.writes().filter((w) => w.tenant === tenantId);
-      return { tenantId, client, tenant: em.tenant(tenantId), writes };
-    },
-  };
+  });
 }

@@ -15,7 +15,7 @@ const APP = '923c9f0a-b883-4efe-af73-54810da59f83';
 const GRAPH_APP = '00000003-0000-0000-c000-000000000000';
 
 describe('the emulated Graph wire', () => {
-  const { emulator } = emulatorPerFile();
+  const emulator = emulatorPerFile();
   const get = async (url: string) => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${emulator.issueToken(TENANT, 'client', 'graph')}` } });
     return { status: res.status, body: (await res.json()) as any };

@@ -11,7 +11,8 @@ import type { ResourceContext } from '../../../provider/resources/resource';
 import type { Session } from '../../../provider/session';
 import { UNKNOWN, type TfObject } from '../../../provider/server/values';
 import { TenantLists } from '../../../provider/tenant-lists';
-import { emulatorClient, emulatorPerFile } from '../../support/emulator';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-000000000014';
 const GROUP = '0b1c2d3e-0000-4000-8000-000000000001';
@@ -73,7 +74,7 @@ describe('the adoption rule', () => {
 });
 
 describe('what holds the scope of a new policy assignment', () => {
-  const { emulator } = emulatorPerFile({ candidates: ['tenantGrantRead', 'userSearch'] });
+  const emulator = emulatorPerFile({ candidates: ['tenantGrantRead', 'userSearch'] });
   const warnings: Diagnostic[] = [];
   let ctx: ResourceContext;
 
@@ -129,7 +130,7 @@ describe('what holds the scope of a new policy assignment', () => {
 });
 
 describe('a tenant whose service refuses the candidate reads', () => {
-  const { emulator } = emulatorPerFile();
+  const emulator = emulatorPerFile();
   const warnings: Diagnostic[] = [];
   let ctx: ResourceContext;
 

@@ -8,7 +8,8 @@ import { decodeDynamic, encodeDynamic } from '../../../provider/server/values';
 import { createProviderMethods } from '../../../provider/service';
 import type { Session } from '../../../provider/session';
 import { TenantLists } from '../../../provider/tenant-lists';
-import { emulatorClient, emulatorPerFile } from '../../support/emulator';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-0000000000d5';
 const byName = (name: string): DataSourceType => dataSourceTypes.find((d) => d.name === name)!;
@@ -16,7 +17,7 @@ const serviceProviders = byName('cvi_video_interop_service_providers');
 const policies = byName('cvi_video_interop_policies');
 
 describe('the data sources', () => {
-  const { emulator } = emulatorPerFile();
+  const emulator = emulatorPerFile();
   let ctx: ResourceContext;
 
   beforeAll(() => {

@@ -1,12 +1,13 @@
 /** The per-process cache of tenant lists, against the emulator with the real client. */
 import { TenantLists } from '../../../provider/tenant-lists';
-import { emulatorClient, emulatorPerFile } from '../../support/emulator';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-000000000001';
 const PROVIDERS = 'GET /Skype.Policy/configurations/VideoInteropServiceProvider';
 
 describe('the tenant lists of one provider process', () => {
-  const { emulator } = emulatorPerFile();
+  const emulator = emulatorPerFile();
   let lists: TenantLists;
 
   beforeAll(() => {

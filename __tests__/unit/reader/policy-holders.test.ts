@@ -1,6 +1,6 @@
 /** Every holder of a policy through the candidate user search, against the emulator. */
 import { readPolicyHolders } from '../../../reader/policy-holders';
-import { startHarness } from '../../support/emulator';
+import { startHarness } from '../../support/emulator/client';
 
 async function holdersWith(candidates: ('userSearch' | 'tenantGrantRead')[]) {
   const h = await startHarness({ candidates });

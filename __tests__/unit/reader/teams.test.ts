@@ -1,5 +1,5 @@
 import { readLiveTenant } from '../../../reader';
-import { Harness, PEXIP, startHarness } from '../../support/emulator';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 describe('readLiveTenant: the Teams part', () => {
   let h: Harness;

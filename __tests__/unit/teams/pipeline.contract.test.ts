@@ -1,5 +1,5 @@
 import { DeadlineExceededError, ThrottledError, ForbiddenError } from '../../../teams';
-import { Harness, PEXIP, startHarness } from '../../support/emulator';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 const DISCOVERY = 'GET /Teams.Tenant/serviceDiscovery';
 const PROVIDERS = '/Skype.Policy/configurations/VideoInteropServiceProvider';

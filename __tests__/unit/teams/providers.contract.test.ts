@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, InvalidInputError } from '../../../teams';
-import { Harness, PEXIP, startHarness } from '../../support/emulator';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 describe('TeamsAdminClient providers against the emulator', () => {
   let h: Harness;

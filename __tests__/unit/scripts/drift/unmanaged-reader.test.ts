@@ -7,7 +7,7 @@ import { createReader } from '../../../../scripts/drift/unmanaged-reader';
 import { emulatorPerFile } from '../../../support/emulator';
 
 describe('createReader against the emulator', () => {
-  const { emulator } = emulatorPerFile({ candidates: ['userSearch'] });
+  const emulator = emulatorPerFile({ candidates: ['userSearch'] });
 
   test('reads the live service providers, users with a policy (user search answered), groups and federation of the tenant', async () => {
     const tenantId = randomUUID();
