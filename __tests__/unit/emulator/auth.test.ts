@@ -1,15 +1,11 @@
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { startEmulator } from '../../../emulator';
 import { TokenSigner } from '../../../emulator/jwt';
-import { connect, expectSkypeError, paths, send, TARGET_URI } from './api-client';
+import { connect, emulatorPerTest, expectSkypeError, paths, send, TARGET_URI } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
 describe('emulator authentication', () => {
-  let emulator: RunningEmulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(() => emulator.stop());
+  const emulator = emulatorPerTest();
 
   it('answers 401 with a Bearer challenge when no token is sent', async () => {
     // when a call carries no Authorization header

@@ -1,5 +1,4 @@
-import { startEmulator } from '../../../emulator';
-import { connect, CVI_POLICY_TYPE, emulatorPerTest, expectSkypeError, paths, type TestCaller } from './api-client';
+import { callerPerTest, CVI_POLICY_TYPE, expectSkypeError, paths, type TestCaller } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';
@@ -23,7 +22,7 @@ async function waitForCompletion(api: TestCaller, operationId: string): Promise<
 }
 
 describe('emulated batch policy assignment', () => {
-  const run = emulatorPerTest(TENANT, { batchUserMs: 2 });
+  const run = callerPerTest(TENANT, { batchUserMs: 2 });
 
   it('accepts POST ?operationName= with 202 {OperationId}, then completes in the background', async () => {
     // when 50 users are submitted
@@ -112,27 +111,24 @@ describe('emulated batch policy assignment', () => {
 });
 
 describe('emulated batch progress', () => {
+  // given an emulator that takes a minute per user
+  const { emulator: slow, api } = callerPerTest(TENANT, { batchUserMs: 60_000 });
+
   it('reports a started operation as InProgress with its users counted', async () => {
-    // given an emulator that takes a minute per user, and a batch of three
-    const slow = await startEmulator({ batchUserMs: 60_000 });
-    try {
-      const api = await connect(slow, TENANT);
-      const res = await submit(api, PEXIP, users(3));
-      // when it is polled after the start delay
-      await new Promise((r) => setTimeout(r, 30));
-      const op = (await api.call('GET', paths.batchOperation(res.body.OperationId))).body;
-      // then it is in progress, nothing completed, every user InProgress, and no grant applied
-      expect([op.overallStatus, op.completedCount, op.inProgressCount, op.notStartedCount, op.completedTime]).toEqual(['InProgress', 0, 3, 0, null]);
-      expect(op.userState.map((u: { state: string }) => u.state)).toEqual(['InProgress', 'InProgress', 'InProgress']);
-      expect(slow.tenant(TENANT).userAssignments()).toEqual({});
-    } finally {
-      await slow.stop();
-    }
+    // and a batch of three
+    const res = await submit(api, PEXIP, users(3));
+    // when it is polled after the start delay
+    await new Promise((r) => setTimeout(r, 30));
+    const op = (await api.call('GET', paths.batchOperation(res.body.OperationId))).body;
+    // then it is in progress, nothing completed, every user InProgress, and no grant applied
+    expect([op.overallStatus, op.completedCount, op.inProgressCount, op.notStartedCount, op.completedTime]).toEqual(['InProgress', 0, 3, 0, null]);
+    expect(op.userState.map((u: { state: string }) => u.state)).toEqual(['InProgress', 'InProgress', 'InProgress']);
+    expect(slow.tenant(TENANT).userAssignments()).toEqual({});
   });
 });
 
 describe('emulated batch identities', () => {
-  const run = emulatorPerTest(TENANT, { batchUserMs: 0 });
+  const run = callerPerTest(TENANT, { batchUserMs: 0 });
 
   it('removes duplicate identities, compared without case, before processing', async () => {
     const res = await submit(run.api, PEXIP, ['a@contoso.com', 'a@contoso.com', 'A@contoso.com', 'b@contoso.com']);

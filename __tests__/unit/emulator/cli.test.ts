@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { paths, TARGET_URI, TEAMS_ADMIN_SCOPE } from './api-client';
+import { paths, TARGET_URI, TEAMS_ADMIN_SCOPE } from '../../support/emulator';
 
 const CVI = join(__dirname, '..', '..', '..', 'bin', 'cvi.js');
 const TENANT = '11111111-1111-1111-1111-111111111111';

@@ -1,5 +1,5 @@
-import { ADMIN_SERVICE_ENDPOINT, startEmulator, type RunningEmulator } from '../../../emulator';
-import { connect, discover, expectSkypeError, expectTeamsError, paths, send, TARGET_URI } from './api-client';
+import { ADMIN_SERVICE_ENDPOINT } from '../../../emulator';
+import { connect, discover, emulatorPerTest, expectSkypeError, expectTeamsError, paths, send, TARGET_URI } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
@@ -10,11 +10,7 @@ const TENANT = '11111111-1111-1111-1111-111111111111';
  * requires it there and takes it as optional on /Skype.*.
  */
 describe('emulated service discovery', () => {
-  let emulator: RunningEmulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(() => emulator.stop());
+  const emulator = emulatorPerTest();
 
   it('answers 200 with Endpoints.AdminServiceEndpoint, a bare host name', async () => {
     // when discovery is asked with Accept and Authorization only, as the host contract asks
@@ -44,15 +40,13 @@ describe('emulated service discovery', () => {
 });
 
 describe('emulated X-MS-Target-Uri rules', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerTest({ candidates: ['userSearch'] });
   let token: string;
   let host: string;
   beforeEach(async () => {
-    emulator = await startEmulator({ candidates: ['userSearch'] });
     token = emulator.issueToken(TENANT);
     host = await discover(emulator, token);
   });
-  afterEach(() => emulator.stop());
 
   const get = (path: string, target: string | null) => send(emulator.url + path, 'GET', undefined, { authorization: `Bearer ${token}`, [TARGET_URI]: target });
   const search = paths.userSearch({ psfilter: "TeamsVideoInteropServicePolicy -eq 'PexipServiceProviderEnabled'" });

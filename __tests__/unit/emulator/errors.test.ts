@@ -1,4 +1,4 @@
-import { emulatorPerTest, expectSkypeError, expectTeamsError, paths, send, TARGET_URI } from './api-client';
+import { callerPerTest, expectSkypeError, expectTeamsError, paths, send, TARGET_URI } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
@@ -8,7 +8,7 @@ const TENANT = '11111111-1111-1111-1111-111111111111';
  * `{"error": {"code","message","target","correlationId","timeStampUtc",...}}` (2.3.1 ApiError).
  */
 describe('emulated error bodies per route family', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('answers a malformed /Skype.Policy body with {code, message, action}', async () => {
     // when a provider is created with a body that is not JSON

@@ -1,6 +1,6 @@
 import { ROUTE_TEMPLATES } from '../../../emulator';
 import { Faults } from '../../../emulator/faults';
-import { connect, emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, connect, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = { Identity: 'Pexip', TenantKey: 'teams@contoso.com' };
@@ -9,7 +9,7 @@ const CREATE = 'POST /Skype.Policy/configurations/VideoInteropServiceProvider';
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 describe('emulator fault injection', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('throttles with 429 and the given Retry-After, then lets the call through', async () => {
     // given one throttle of the create route with Retry-After 0

@@ -1,4 +1,4 @@
-import { emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const allowList = (...domains: string[]) => ({ AllowedDomain: domains.map((Domain) => ({ Domain })) });
@@ -11,7 +11,7 @@ const is2xx = (status: number) => status >= 200 && status < 300;
  * array means nothing is allowed.
  */
 describe('emulated federation settings', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   const allowed = async () => (await run.api.call('GET', paths.federation())).body.AllowedDomains;
 

@@ -8,28 +8,26 @@
  * - paging by @odata.nextLink:                learn.microsoft.com/en-us/graph/paging
  * - error body { error: { code, message, innerError } }: learn.microsoft.com/en-us/graph/errors
  */
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { emulatorPerFile } from '../../support/emulator';
 
 const TENANT = '5df714c9-1b0c-491c-8262-705358be54ab';
 const APP = '923c9f0a-b883-4efe-af73-54810da59f83';
 const GRAPH_APP = '00000003-0000-0000-c000-000000000000';
 
 describe('the emulated Graph wire', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerFile();
   const get = async (url: string) => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${emulator.issueToken(TENANT, 'client', 'graph')}` } });
     return { status: res.status, body: (await res.json()) as any };
   };
   const byAppId = (appId: string) => `${emulator.graphUrl}/v1.0/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${appId}'`)}`;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  beforeAll(() => {
     const graph = emulator.graph(TENANT);
     graph.addServicePrincipal({ appId: APP, displayName: 'Pexip Infinity CVI' });
     graph.grantAppRoles(APP, ['Calls.JoinGroupCall.All', 'Calls.AccessMedia.All', 'Calls.InitiateGroupCall.All']);
     graph.grantDelegated(APP, ['User.Read']);
   });
-  afterAll(() => emulator.stop());
 
   test('a service principal by appId: a collection with value, each with id, appId and displayName', async () => {
     const { status, body } = await get(byAppId(APP));

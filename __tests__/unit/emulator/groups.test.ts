@@ -1,4 +1,4 @@
-import { CVI_POLICY_TYPE, emulatorPerTest, expectSkypeError, paths, type TestCaller } from './api-client';
+import { callerPerTest, CVI_POLICY_TYPE, expectSkypeError, paths, type TestCaller } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';
@@ -29,7 +29,7 @@ async function rankOrder(api: TestCaller): Promise<[string, number][]> {
  * DELETEs the same path; three GETs read one, a group's types, and every group of a type.
  */
 describe('emulated group policy assignments', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   const order = () => rankOrder(run.api);
 
@@ -128,7 +128,7 @@ describe('emulated group policy assignments', () => {
 });
 
 describe('emulated group assignment refused for the CVI type (open question 4)', () => {
-  const run = emulatorPerTest(TENANT, { refuseGroupAssignment: true });
+  const run = callerPerTest(TENANT, { refuseGroupAssignment: true });
 
   it('refuses POST and PATCH of a TeamsVideoInteropServicePolicy group assignment', async () => {
     // given a group assignment that exists already (set behind the API)
@@ -150,7 +150,7 @@ describe('emulated group assignment refused for the CVI type (open question 4)',
 });
 
 describe('emulated group grants by the other verbs the module used', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
   const order = () => rankOrder(run.api);
 
   it('grants with PUT too, as New-CsGroupPolicyAssignment did in 2.3.1', async () => {

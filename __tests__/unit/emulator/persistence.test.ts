@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../emulator';
-import { connect, paths } from './api-client';
+import { connect, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';

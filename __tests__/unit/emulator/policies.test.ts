@@ -1,10 +1,10 @@
-import { emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
 /** §3 TeamsVideoInteropServicePolicy instances: `Global` and `Tag:<name>`, fields Identity, Description, ProviderName, Enabled. */
 describe('emulated CVI policy instances', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('lists the pre-built instances as a JSON array', async () => {
     // when a new tenant lists its CVI policies

@@ -1,4 +1,4 @@
-import { connect, emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, connect, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const APP = '923c9f0a-b883-4efe-af73-54810da59f83';
@@ -18,7 +18,7 @@ const is2xx = (status: number) => status >= 200 && status < 300;
  * the bound parameters (`Identity`) as a body. Success is any 2xx (open question 8).
  */
 describe('emulated video interop service providers', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('creates a provider from a POST of the set fields, readable as the module re-reads it', async () => {
     // when a provider is created with only Identity and TenantKey, as New-... -Identity -TenantKey binds them

@@ -1,15 +1,11 @@
-import { startEmulator, ROUTE_TEMPLATES, type RunningEmulator } from '../../../emulator';
-import { connect, paths } from './api-client';
+import { ROUTE_TEMPLATES } from '../../../emulator';
+import { connect, emulatorPerTest, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const grant = { policyName: 'PexipServiceProviderEnabled', additionalParameters: null };
 
 describe('emulator request log', () => {
-  let emulator: RunningEmulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(() => emulator.stop());
+  const emulator = emulatorPerTest();
 
   it('exports the route templates as the evidence writes the paths', () => {
     // then every template is the evidence's path with its parameters in braces (§1-§9)

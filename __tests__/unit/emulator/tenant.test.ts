@@ -1,4 +1,4 @@
-import { emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';
@@ -9,7 +9,7 @@ const grant = (PolicyName: string | null) => ({ PolicyName, additionalParameters
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 describe('emulated tenant-wide grant (Grant-... -Global)', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('grants with PATCH /Skype.Policy/tenants/policies/{type} and the MPA body', async () => {
     // when the tenant is granted Pexip
@@ -53,7 +53,7 @@ describe('emulated tenant-wide grant (Grant-... -Global)', () => {
 });
 
 describe('emulated tenant-wide grant read, candidate on', () => {
-  const run = emulatorPerTest(TENANT, { candidates: ['tenantGrantRead'] });
+  const run = callerPerTest(TENANT, { candidates: ['tenantGrantRead'] });
 
   it('answers the PolicyName the last PATCH wrote', async () => {
     // given a tenant granted Pexip through the API

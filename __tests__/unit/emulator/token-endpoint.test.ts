@@ -3,8 +3,8 @@ import { Agent, request } from 'node:https';
 import { promisify } from 'node:util';
 import { ClientSecretCredential } from '@azure/identity';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { ADMIN_SERVICE_ENDPOINT, startEmulator, type RunningEmulator } from '../../../emulator';
-import { discover, TEAMS_ADMIN_SCOPE } from './api-client';
+import { ADMIN_SERVICE_ENDPOINT, type RunningEmulator } from '../../../emulator';
+import { discover, emulatorPerTest, TEAMS_ADMIN_SCOPE } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 
@@ -32,11 +32,7 @@ function postToken(emulator: RunningEmulator, tenant: string, form: Record<strin
 }
 
 describe('emulator token endpoint', () => {
-  let emulator: RunningEmulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(() => emulator.stop());
+  const emulator = emulatorPerTest();
 
   it('gives a real ClientSecretCredential a token that the API accepts', async () => {
     // given @azure/identity pointed at the emulator's authority

@@ -1,5 +1,5 @@
 import { USERS_PAGE_SIZE } from '../../../emulator/handlers/users';
-import { emulatorPerTest, expectTeamsError, paths, type TestCaller } from './api-client';
+import { callerPerTest, expectTeamsError, paths, type TestCaller } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const PEXIP = 'PexipServiceProviderEnabled';
@@ -12,7 +12,7 @@ const pexipFilter = { psfilter: `TeamsVideoInteropServicePolicy -eq '${PEXIP}'` 
  * answers it only when a run turns it on.
  */
 describe('emulated user search, candidate off (the default)', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('answers 400 in the /Teams.* error shape, as a service that does not know the query', async () => {
     // given a user holding Pexip
@@ -25,7 +25,7 @@ describe('emulated user search, candidate off (the default)', () => {
 });
 
 describe('emulated user search, candidate on', () => {
-  const run = emulatorPerTest(TENANT, { candidates: ['userSearch'] });
+  const run = callerPerTest(TENANT, { candidates: ['userSearch'] });
 
   /** Follows @nextLink as Search-CsUser's help says: the `$skiptoken` from it goes on the next call. */
   async function allPages(api: TestCaller): Promise<{ users: any[]; sizes: number[]; links: string[] }> {

@@ -1,5 +1,4 @@
-import { startEmulator } from '../../../emulator';
-import { connect, CVI_POLICY_TYPE, emulatorPerTest, expectSkypeError, paths } from './api-client';
+import { callerPerTest, CVI_POLICY_TYPE, expectSkypeError, paths } from '../../support/emulator';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const USER = 'alice@contoso.com';
@@ -11,7 +10,7 @@ const grant = (policyName: string | null) => ({ policyName, additionalParameters
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 describe('emulated user grants (Grant-CsTeamsVideoInteropServicePolicy -Identity)', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   it('grants with PATCH /Skype.Policy/users/{user}/policies/{type} and {policyName, additionalParameters}', async () => {
     // when a user is granted Pexip with the MPA body
@@ -85,7 +84,7 @@ describe('emulated user grants (Grant-CsTeamsVideoInteropServicePolicy -Identity
 
 /** §5 Get-CsUserPolicyAssignment: `[{policyType, policyName, policySource: [{policyName, policyType, assignmentType, reference}]}]`. */
 describe('emulated effective policy of one user', () => {
-  const run = emulatorPerTest(TENANT);
+  const run = callerPerTest(TENANT);
 
   const SOURCE = { policyName: expect.any(String), policyType: CVI_POLICY_TYPE, assignmentType: expect.any(String), reference: null };
 
@@ -134,25 +133,21 @@ describe('emulated effective policy of one user', () => {
 });
 
 describe('emulated replication delay of user grants', () => {
+  // given an emulator whose replicas lag 1.5 s behind
+  const { emulator, api } = callerPerTest(TENANT, { replicationLagMs: 1500 });
+
   it('shows a user grant to reads only after the replication lag', async () => {
-    // given an emulator whose replicas lag 1.5 s behind
-    const emulator = await startEmulator({ replicationLagMs: 1500 });
-    try {
-      const api = await connect(emulator, TENANT);
-      // when a user is granted the policy
-      await api.call('PATCH', paths.userGrant(USER), grant(PEXIP));
-      // then a read at once answers the old value, though the store has the new one
-      expect((await api.call('GET', paths.userEffectivePolicy(USER))).body[0].policyName).toBe('Global');
-      expect(emulator.tenant(TENANT).getUserPolicy(USER)).toBe(PEXIP);
-      // and later reads agree with the write
-      let seen = 'Global';
-      for (let i = 0; i < 100 && seen === 'Global'; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        seen = (await api.call('GET', paths.userEffectivePolicy(USER))).body[0].policyName;
-      }
-      expect(seen).toBe(PEXIP);
-    } finally {
-      await emulator.stop();
+    // when a user is granted the policy
+    await api.call('PATCH', paths.userGrant(USER), grant(PEXIP));
+    // then a read at once answers the old value, though the store has the new one
+    expect((await api.call('GET', paths.userEffectivePolicy(USER))).body[0].policyName).toBe('Global');
+    expect(emulator.tenant(TENANT).getUserPolicy(USER)).toBe(PEXIP);
+    // and later reads agree with the write
+    let seen = 'Global';
+    for (let i = 0; i < 100 && seen === 'Global'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = (await api.call('GET', paths.userEffectivePolicy(USER))).body[0].policyName;
     }
+    expect(seen).toBe(PEXIP);
   });
 });

@@ -3,8 +3,7 @@
  * (refuse with the import command, or take over with a warning), against the emulator with the
  * real client.
  */
-import type { TokenCredential } from '@azure/core-auth';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
+import type { RunningEmulator } from '../../../emulator';
 import { DiagnosticError, type Diagnostic } from '../../../provider/diagnostics';
 import { applyAdoptionRule, claimOf, takeOverOf, type Occupant } from '../../../provider/resources/adoption';
 import { assignmentOccupant, declaredUsers } from '../../../provider/resources/assignment-occupant';
@@ -12,7 +11,8 @@ import type { ResourceContext } from '../../../provider/resources/resource';
 import type { Session } from '../../../provider/session';
 import { UNKNOWN, type TfObject } from '../../../provider/server/values';
 import { TenantLists } from '../../../provider/tenant-lists';
-import { TeamsAdminClient } from '../../../teams';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-000000000014';
 const GROUP = '0b1c2d3e-0000-4000-8000-000000000001';
@@ -20,8 +20,7 @@ const TYPE = 'cvi_video_interop_policy_assignment';
 const OCCUPANT: Occupant = { description: 'the tenant-wide grant of PolycomServiceProviderEnabled', importId: 'global', match: { global: true } };
 
 function contextFor(emulator: RunningEmulator, warnings: Diagnostic[]): ResourceContext {
-  const credential: TokenCredential = { getToken: async () => ({ token: emulator.issueToken(TENANT), expiresOnTimestamp: Date.now() + 3600_000 }) };
-  const client = new TeamsAdminClient({ tenantId: TENANT, credential, endpoint: emulator.url });
+  const client = emulatorClient(emulator, TENANT);
   const callOptions = () => ({ deadline: Date.now() + 10_000, signal: new AbortController().signal });
   const session = { tenantId: TENANT, client, lists: new TenantLists(client, callOptions), callOptions, serialized: (write: () => Promise<unknown>) => write() } as unknown as Session;
   return { session, warn: (summary, detail) => warnings.push({ severity: 'warning', summary, detail }) };
@@ -75,16 +74,13 @@ describe('the adoption rule', () => {
 });
 
 describe('what holds the scope of a new policy assignment', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerFile({ candidates: ['tenantGrantRead', 'userSearch'] });
   const warnings: Diagnostic[] = [];
   let ctx: ResourceContext;
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ candidates: ['tenantGrantRead', 'userSearch'] });
+  beforeAll(() => {
     ctx = contextFor(emulator, warnings);
   });
-
-  afterAll(async () => emulator?.stop());
 
   beforeEach(() => {
     warnings.length = 0;
@@ -134,16 +130,13 @@ describe('what holds the scope of a new policy assignment', () => {
 });
 
 describe('a tenant whose service refuses the candidate reads', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerFile();
   const warnings: Diagnostic[] = [];
   let ctx: ResourceContext;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  beforeAll(() => {
     ctx = contextFor(emulator, warnings);
   });
-
-  afterAll(async () => emulator?.stop());
 
   it('checks neither the tenant-wide scope nor the users, reads no user one by one, and says so', async () => {
     emulator.tenant(TENANT).setUserPolicy('bob@contoso.com', 'PexipServiceProviderEnabled');

@@ -1,6 +1,4 @@
 /** The data sources read against the emulator with the real client, and through the protocol methods. */
-import type { TokenCredential } from '@azure/core-auth';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { dataSourceTypes } from '../../../provider/data-sources';
 import type { DataSourceType } from '../../../provider/data-sources/data-source';
 import type { ResourceContext } from '../../../provider/resources/resource';
@@ -10,7 +8,8 @@ import { decodeDynamic, encodeDynamic } from '../../../provider/server/values';
 import { createProviderMethods } from '../../../provider/service';
 import type { Session } from '../../../provider/session';
 import { TenantLists } from '../../../provider/tenant-lists';
-import { TeamsAdminClient } from '../../../teams';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-0000000000d5';
 const byName = (name: string): DataSourceType => dataSourceTypes.find((d) => d.name === name)!;
@@ -18,21 +17,17 @@ const serviceProviders = byName('cvi_video_interop_service_providers');
 const policies = byName('cvi_video_interop_policies');
 
 describe('the data sources', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerFile();
   let ctx: ResourceContext;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  beforeAll(() => {
     const tenant = emulator.tenant(TENANT);
     tenant.setProvider({ Identity: 'Polycom', TenantKey: '813878896@t.plcm.vc', AadApplicationIds: 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7;d46cf366-f046-4291-9ecb-a00b8dc39a83' });
     tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com', InstructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', AllowAppGuestJoinsAsAuthenticated: true });
-    const credential: TokenCredential = { getToken: async () => ({ token: emulator.issueToken(TENANT), expiresOnTimestamp: Date.now() + 3600_000 }) };
-    const client = new TeamsAdminClient({ tenantId: TENANT, credential, endpoint: emulator.url });
+    const client = emulatorClient(emulator, TENANT);
     const session = { tenantId: TENANT, client, lists: new TenantLists(client, () => ({})) } as unknown as Session;
     ctx = { session, warn: () => undefined };
   });
-
-  afterAll(async () => emulator?.stop());
 
   it('list every service provider of the tenant, sorted by identity, with each attribute', async () => {
     const read = await serviceProviders.read(ctx, { identity: null });

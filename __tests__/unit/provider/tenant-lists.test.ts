@@ -1,25 +1,20 @@
 /** The per-process cache of tenant lists, against the emulator with the real client. */
-import type { TokenCredential } from '@azure/core-auth';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { TenantLists } from '../../../provider/tenant-lists';
-import { TeamsAdminClient } from '../../../teams';
+import { emulatorPerFile } from '../../support/emulator';
+import { emulatorClient } from '../../support/emulator/client';
 
 const TENANT = 'cccccccc-0000-4000-8000-000000000001';
 const PROVIDERS = 'GET /Skype.Policy/configurations/VideoInteropServiceProvider';
 
 describe('the tenant lists of one provider process', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerFile();
   let lists: TenantLists;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  beforeAll(() => {
     emulator.tenant(TENANT).setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
-    const credential: TokenCredential = { getToken: async () => ({ token: emulator.issueToken(TENANT), expiresOnTimestamp: Date.now() + 3600_000 }) };
-    const client = new TeamsAdminClient({ tenantId: TENANT, credential, endpoint: emulator.url });
+    const client = emulatorClient(emulator, TENANT);
     lists = new TenantLists(client, () => ({}));
   });
-
-  afterAll(async () => emulator?.stop());
 
   beforeEach(() => {
     lists.forget('');

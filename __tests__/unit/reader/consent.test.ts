@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { GraphClient, readConsent, readLiveTenant } from '../../../reader';
+import { emulatorCredential } from '../../support/emulator/client';
 
 const PEXIP_APP = '923c9f0a-b883-4efe-af73-54810da59f83';
 const POLY_APPS = ['a39192d4-7b9b-4c07-87d7-cbcd3fd97af7', 'd46cf366-f046-4291-9ecb-a00b8dc39a83'];
@@ -19,12 +20,7 @@ describe('consent read through the emulator\'s Microsoft Graph routes', () => {
       tenantId,
       endpoint: emulator.graphUrl,
       baseDelayMs: 1,
-      credential: {
-        getToken: async (scope) => {
-          scopes.push(String(scope));
-          return { token: emulator.issueToken(tenantId, 'reader-test', 'graph'), expiresOnTimestamp: Date.now() + 3_600_000 };
-        },
-      },
+      credential: emulatorCredential(emulator, tenantId, { clientId: 'reader-test', audience: 'graph', scopes }),
     });
   }
   afterEach(async () => {

@@ -1,27 +1,17 @@
 /** Every holder of a policy through the candidate user search, against the emulator. */
-import type { TokenCredential } from '@azure/core-auth';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { readPolicyHolders } from '../../../reader/policy-holders';
-import { TeamsAdminClient } from '../../../teams';
-
-const TENANT = 'cccccccc-0000-4000-8000-0000000000e7';
+import { startHarness } from '../../support/emulator/client';
 
 async function holdersWith(candidates: ('userSearch' | 'tenantGrantRead')[]) {
-  const emulator: RunningEmulator = await startEmulator({ candidates });
+  const h = await startHarness({ candidates });
   try {
-    const tenant = emulator.tenant(TENANT);
+    const tenant = h.tenant;
     tenant.setUserPolicy('bob@contoso.com', 'PexipServiceProviderEnabled');
     tenant.setUserPolicy('alice@contoso.com', 'PexipServiceProviderEnabled');
     tenant.setUserPolicy('carol@contoso.com', 'ServiceProviderDisabled');
-    const credential: TokenCredential = { getToken: async () => ({ token: emulator.issueToken(TENANT), expiresOnTimestamp: Date.now() + 3600_000 }) };
-    const client = new TeamsAdminClient({ tenantId: TENANT, credential, endpoint: emulator.url });
-    try {
-      return await readPolicyHolders(client, 'PexipServiceProviderEnabled');
-    } finally {
-      client.close();
-    }
+    return await readPolicyHolders(h.client, 'PexipServiceProviderEnabled');
   } finally {
-    await emulator.stop();
+    await h.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { readLiveTenant } from '../../../reader';
-import { startHarness, Harness, PEXIP } from '../teams/emulator-harness';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 describe('readLiveTenant: the Teams part', () => {
   let h: Harness;

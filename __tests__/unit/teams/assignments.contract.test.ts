@@ -1,5 +1,5 @@
 import { NotFoundError, UnknownPolicyError } from '../../../teams';
-import { startHarness, Harness } from './emulator-harness';
+import { Harness, startHarness } from '../../support/emulator/client';
 
 const GROUP_A = '11111111-1111-4111-8111-111111111111';
 const GROUP_B = '22222222-2222-4222-8222-222222222222';

@@ -4,22 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator, RunningEmulator } from '../../../emulator';
 import { AuthenticationError, ClientLogEntry, TeamsAdminClient, credentialFromEnvironment } from '../../../teams';
+import { emulatorPerTest } from '../../support/emulator';
 
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 const SECRET = 'Sup3r~Secret~Value~0123456789abcdef';
 
 describe('credentialFromEnvironment with real @azure/identity flows against the emulator token endpoint', () => {
-  let emulator: RunningEmulator;
+  const emulator = emulatorPerTest();
   let client: TeamsAdminClient | undefined;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(async () => {
-    client?.close();
-    await emulator.stop();
-  });
+  afterEach(() => client?.close());
 
   const env = (tenantId: string) => ({ ARM_TENANT_ID: tenantId, ARM_CLIENT_ID: CLIENT_ID, ARM_CLIENT_SECRET: SECRET, ARM_AUTHORITY_HOST: emulator.authorityHost });
 

@@ -1,5 +1,5 @@
 import { BatchAssignmentError, BatchProgress } from '../../../teams';
-import { startHarness, Harness } from './emulator-harness';
+import { Harness, startHarness } from '../../support/emulator/client';
 
 const BATCH_POST = 'POST /Skype.Policy/assignments/operations';
 const users = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${i}@contoso.com`);

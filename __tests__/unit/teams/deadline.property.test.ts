@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { FaultSpec } from '../../../emulator';
 import { DeadlineExceededError, type TeamsAdminClient } from '../../../teams';
-import { PEXIP, sharedEmulator } from './emulator-harness';
+import { PEXIP, tenantsPerFile } from '../../support/emulator/client';
 import { faultOn, T } from './fault-arbitraries';
 
-const shared = sharedEmulator();
+const shared = tenantsPerFile();
 
 type Op = 'create' | 'update' | 'grantUser' | 'addDomain';
 const ROUTES: Record<Op, string[]> = {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { PEXIP, sharedEmulator } from './emulator-harness';
+import { PEXIP, tenantsPerFile } from '../../support/emulator/client';
 import { faultsOn, T } from './fault-arbitraries';
 
 const RUNS = 30;
 
 // The candidate tenant-wide read is on, so the grant's read-back runs under faults too.
-const shared = sharedEmulator({ candidates: ['tenantGrantRead'] });
+const shared = tenantsPerFile({ candidates: ['tenantGrantRead'] });
 
 const PROVIDER_ROUTES = [`POST ${T.providers}`, `GET ${T.providers}`];
 

@@ -1,5 +1,5 @@
 import { ServiceError } from '../../../teams';
-import { startHarness, Harness } from './emulator-harness';
+import { Harness, startHarness } from '../../support/emulator/client';
 import { startFakeService, type FakeService } from './fake-service';
 
 const FEDERATION = '/Skype.Policy/configurations/TenantFederationSettings/configuration/{identity}';

@@ -1,5 +1,5 @@
 import { DeadlineExceededError, ThrottledError, ForbiddenError } from '../../../teams';
-import { startHarness, Harness, PEXIP } from './emulator-harness';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 const DISCOVERY = 'GET /Teams.Tenant/serviceDiscovery';
 const PROVIDERS = '/Skype.Policy/configurations/VideoInteropServiceProvider';

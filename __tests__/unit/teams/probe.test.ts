@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProbe } from '../../../scripts/commands/probe';
 import { shapeOf } from '../../../teams';
-import { startHarness, type Harness } from './emulator-harness';
+import { type Harness, startHarness } from '../../support/emulator/client';
 
 const CVI = join(__dirname, '..', '..', '..', 'bin', 'cvi.js');
 const GROUP = '6a3f1b52-8c1d-4e2f-9a7b-0c1d2e3f4a5b';

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, InvalidInputError } from '../../../teams';
-import { startHarness, Harness, PEXIP } from './emulator-harness';
+import { Harness, PEXIP, startHarness } from '../../support/emulator/client';
 
 describe('TeamsAdminClient providers against the emulator', () => {
   let h: Harness;

@@ -3,15 +3,11 @@
  * (ARM_* client secret at the emulator's token endpoint) and the endpoint of the stack's provider block.
  */
 import { randomUUID } from 'node:crypto';
-import { startEmulator, type RunningEmulator } from '../../../../emulator';
 import { createReader } from '../../../../scripts/drift/unmanaged-reader';
+import { emulatorPerFile } from '../../../support/emulator';
 
 describe('createReader against the emulator', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ candidates: ['userSearch'] });
-  });
-  afterAll(async () => emulator?.stop());
+  const emulator = emulatorPerFile({ candidates: ['userSearch'] });
 
   test('reads the live service providers, users with a policy (user search answered), groups and federation of the tenant', async () => {
     const tenantId = randomUUID();

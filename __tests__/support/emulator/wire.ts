@@ -1,11 +1,13 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator';
-
 /**
- * The one harness of the emulator suites: the wire as `../shared/design/teams-wire-evidence.md`
- * records Microsoft's module sending it (§ per path), written here by hand. It imports neither
- * the client's routes (teams/) nor the emulator's table (emulator/router.ts), so a test holds the
- * emulator to the evidence and not to either side's reading of it.
+ * The raw-wire caller: the wire as `../shared/design/teams-wire-evidence.md` records Microsoft's
+ * module sending it (§ per path), written here by hand.
+ *
+ * Rule of this file: it imports neither the client's routes (teams/) nor the emulator's table
+ * (emulator/router.ts), and of emulator/ only the RunningEmulator type, so a test holds the
+ * emulator to the evidence and not to either side's reading of it. Add a path here from the
+ * evidence, never by copying it from teams/routes.ts or emulator/router.ts.
  */
+import type { RunningEmulator } from '../../../emulator';
 
 /** The policy type of every CVI grant (§3, §4, §7). */
 export const CVI_POLICY_TYPE = 'TeamsVideoInteropServicePolicy';
@@ -104,50 +106,4 @@ export async function connect(emulator: RunningEmulator, tenantId: string): Prom
     call: (method, path, body, headers = {}) =>
       send(emulator.url + path, method, body, { authorization: `Bearer ${token}`, [TARGET_URI]: targetUri, ...headers }),
   };
-}
-
-/** An emulator started before each test and stopped after it, with a caller signed in to one tenant. */
-export interface EmulatorPerTest {
-  readonly emulator: RunningEmulator;
-  readonly api: TestCaller;
-}
-
-/** Registers the beforeEach/afterEach pair that every emulator suite needs; read the fields inside a test. */
-export function emulatorPerTest(tenantId: string, options: EmulatorOptions = {}): EmulatorPerTest {
-  let current: { emulator: RunningEmulator; api: TestCaller } | undefined;
-  beforeEach(async () => {
-    const emulator = await startEmulator(options);
-    current = { emulator, api: await connect(emulator, tenantId) };
-  });
-  afterEach(async () => {
-    await current?.emulator.stop();
-    current = undefined;
-  });
-  const started = () => {
-    if (!current) throw new Error('the emulator runs only inside a test');
-    return current;
-  };
-  return {
-    get emulator() {
-      return started().emulator;
-    },
-    get api() {
-      return started().api;
-    },
-  };
-}
-
-/** The `{code, message, action}` body of the `/Skype.*` family (§10, 2.3.1 ErrorResponse). */
-export function expectSkypeError(answer: Answer, status: number, messagePart?: string | RegExp): void {
-  expect(answer.status).toBe(status);
-  expect(answer.body).toEqual({ code: expect.any(String), message: expect.any(String), action: expect.any(String) });
-  if (messagePart !== undefined) expect(answer.body.message).toMatch(messagePart);
-}
-
-/** The `{"error": {code, message, ...}}` body of the `/Teams.*` family (§10, 2.3.1 ApiError). */
-export function expectTeamsError(answer: Answer, status: number, messagePart?: string | RegExp): void {
-  expect(answer.status).toBe(status);
-  expect(Object.keys(answer.body)).toEqual(['error']);
-  expect(answer.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-  if (messagePart !== undefined) expect(answer.body.error.message).toMatch(messagePart);
 }
