@@ -71,3 +71,15 @@ describe('the unit tests mirror the source tree', () => {
     expect(misplacement(testPath, imported) !== undefined).toBe(wrong);
   });
 });
+
+describe('the raw-wire harness of the emulator suites', () => {
+  // It holds the emulator to the evidence: were it to take its paths from our client (teams/) or
+  // from the emulator's own route table, a test would compare either side with itself.
+  const wire = join(ROOT, '__tests__', 'support', 'emulator', 'wire.ts');
+  const imported = ts.preProcessFile(readFileSync(wire, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+
+  test('imports neither our client nor the emulator beyond its public types', () => {
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.filter((specifier) => /(^|\/)teams(\/|$)/.test(specifier) || /\/emulator\/./.test(specifier))).toEqual([]);
+  });
+});
