@@ -53,17 +53,17 @@ export class TenantState implements EmulatedTenant {
 
   // ---- API side: replica reads at `now`, lagged writes ----
 
-  readProviders(now: number): WireProvider[] {
+  readServiceProviders(now: number): WireProvider[] {
     return [...this.providerCells.values()].map((c) => c.read(now)).filter((p): p is WireProvider => p !== undefined).map(copy);
   }
 
-  readProvider(identity: string, now: number): WireProvider | undefined {
+  readServiceProvider(identity: string, now: number): WireProvider | undefined {
     const p = this.providerCells.get(identity.toLowerCase())?.read(now);
     return p && copy(p);
   }
 
   /** The truth decides conflicts and not-found: the service's primary knows even if replicas lag. */
-  writeProvider(identity: string, value: WireProvider | undefined, now: number, lagMs: number): void {
+  writeServiceProvider(identity: string, value: WireProvider | undefined, now: number, lagMs: number): void {
     const key = identity.toLowerCase();
     const cell = this.providerCells.get(key) ?? new Lagged<WireProvider | undefined>(undefined);
     this.providerCells.set(key, cell);
@@ -136,12 +136,12 @@ export class TenantState implements EmulatedTenant {
     return [...this.providerCells.values()].map((c) => c.truth).filter((p): p is WireProvider => p !== undefined).map(copy);
   }
 
-  getProvider(identity: string): WireProvider | undefined {
+  getServiceProvider(identity: string): WireProvider | undefined {
     const p = this.providerCells.get(identity.toLowerCase())?.truth;
     return p && copy(p);
   }
 
-  setProvider(provider: WireProvider): void {
+  setServiceProvider(provider: WireProvider): void {
     const stored: WireProvider = {
       Identity: provider.Identity,
       TenantKey: provider.TenantKey,
@@ -149,12 +149,12 @@ export class TenantState implements EmulatedTenant {
       AadApplicationIds: normaliseAppIds(provider.AadApplicationIds, `provider "${provider.Identity}"`),
       AllowAppGuestJoinsAsAuthenticated: provider.AllowAppGuestJoinsAsAuthenticated ?? false,
     };
-    this.writeProvider(provider.Identity, stored, this.clock(), 0);
+    this.writeServiceProvider(provider.Identity, stored, this.clock(), 0);
   }
 
-  deleteProvider(identity: string): boolean {
-    if (!this.getProvider(identity)) return false;
-    this.writeProvider(identity, undefined, this.clock(), 0);
+  deleteServiceProvider(identity: string): boolean {
+    if (!this.getServiceProvider(identity)) return false;
+    this.writeServiceProvider(identity, undefined, this.clock(), 0);
     return true;
   }
 

@@ -10,10 +10,10 @@ export interface EmulatedTenant {
   readonly tenantId: string;
 
   providers(): WireProvider[];
-  getProvider(identity: string): WireProvider | undefined;
+  getServiceProvider(identity: string): WireProvider | undefined;
   /** Creates or replaces; AadApplicationIds is normalised to the semicolon-separated form. */
-  setProvider(provider: WireProvider): void;
-  deleteProvider(identity: string): boolean;
+  setServiceProvider(provider: WireProvider): void;
+  deleteServiceProvider(identity: string): boolean;
 
   /** The pre-built policies (read-only: tenants cannot add or delete them). */
   policies(): WirePolicy[];

@@ -29,14 +29,14 @@ export class TenantLists {
     return pending;
   }
 
-  providers(): Promise<ServiceProvider[]> {
-    return this.once('providers', () => this.client.listProviders(this.options()));
+  serviceProviders(): Promise<ServiceProvider[]> {
+    return this.once('service-providers', () => this.client.listServiceProviders(this.options()));
   }
 
-  /** The provider of that identity (compared as the service does: ignoring case). */
-  async provider(identity: string): Promise<ServiceProvider | undefined> {
+  /** The service provider of that identity (compared as the service does: ignoring case). */
+  async serviceProvider(identity: string): Promise<ServiceProvider | undefined> {
     const wanted = identity.toLowerCase();
-    return (await this.providers()).find((p) => p.identity.toLowerCase() === wanted);
+    return (await this.serviceProviders()).find((p) => p.identity.toLowerCase() === wanted);
   }
 
   policies(): Promise<VideoInteropPolicy[]> {
@@ -57,7 +57,7 @@ export class TenantLists {
     return this.once('federation', () => this.client.getFederation(this.options()));
   }
 
-  /** Forgets cached lists whose key starts with `prefix` ('providers', 'groups', 'tenant-grant', 'federation'). */
+  /** Forgets cached lists whose key starts with `prefix` ('service-providers', 'groups', 'tenant-grant', 'federation'). */
   forget(prefix: string): void {
     for (const key of [...this.memo.keys()]) if (key.startsWith(prefix)) this.memo.delete(key);
   }

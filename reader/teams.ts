@@ -18,7 +18,7 @@ export async function readTeams(client: TeamsAdminClient, users: readonly string
   // The service provider list is the first call: when it fails (sign-in, role), nothing else would answer.
   let serviceProviders;
   try {
-    serviceProviders = await client.listProviders();
+    serviceProviders = await client.listServiceProviders();
   } catch (err) {
     return unreadable(`Teams admin API: ${reasonOf(err)}`);
   }

@@ -42,7 +42,7 @@ async function deploy(root: string, outDir: string): Promise<void> {
 }
 
 function showProvider(emulator: RunningEmulator): void {
-  const provider = emulator.tenant(DEMO_TENANT_ID).getProvider('Pexip');
+  const provider = emulator.tenant(DEMO_TENANT_ID).getServiceProvider('Pexip');
   if (!provider) throw new StepFailed('the emulator holds no Pexip provider after deploy');
   say(`Teams now holds provider ${provider.Identity}: tenant key ${provider.TenantKey}, instruction URI ${provider.InstructionUri}`);
   say(`and grants ${emulator.tenant(DEMO_TENANT_ID).getTenantPolicy()} tenant-wide`);
@@ -85,9 +85,9 @@ async function demo(): Promise<void> {
 
     step("Change the instruction URI behind Terraform's back (as an admin in the Teams admin center would)");
     const tenant = emulator.tenant(DEMO_TENANT_ID);
-    const current = tenant.getProvider('Pexip');
+    const current = tenant.getServiceProvider('Pexip');
     if (!current) throw new StepFailed('the Pexip provider disappeared from the emulator');
-    tenant.setProvider({ ...current, InstructionUri: TAMPERED_INSTRUCTION_URI });
+    tenant.setServiceProvider({ ...current, InstructionUri: TAMPERED_INSTRUCTION_URI });
     say(`instruction URI is now ${TAMPERED_INSTRUCTION_URI}`);
 
     step('Nightly drift check: cvi drift catches it (exit 2) and names the resource');

@@ -82,24 +82,24 @@ export class TeamsAdminClient {
   }
 
   // ---- providers ----
-  listProviders(opts?: CallOptions): Promise<ServiceProvider[]> {
-    return providers.listProviders(this.ctx, opts);
+  listServiceProviders(opts?: CallOptions): Promise<ServiceProvider[]> {
+    return providers.listServiceProviders(this.ctx, opts);
   }
   /** Undefined when the tenant has no provider of that identity. */
-  getProvider(identity: string, opts?: CallOptions): Promise<ServiceProvider | undefined> {
-    return providers.getProvider(this.ctx, identity, opts);
+  getServiceProvider(identity: string, opts?: CallOptions): Promise<ServiceProvider | undefined> {
+    return providers.getServiceProvider(this.ctx, identity, opts);
   }
   /** ConflictError when it already exists (import it); never creates twice. */
-  createProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
-    return providers.createProvider(this.ctx, provider, opts);
+  createServiceProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
+    return providers.createServiceProvider(this.ctx, provider, opts);
   }
   /** NotFoundError when it does not exist. */
-  updateProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
-    return providers.updateProvider(this.ctx, provider, opts);
+  updateServiceProvider(provider: ServiceProvider, opts?: WriteOptions): Promise<ServiceProvider> {
+    return providers.updateServiceProvider(this.ctx, provider, opts);
   }
   /** A provider already gone counts as deleted. */
-  deleteProvider(identity: string, opts?: WriteOptions): Promise<void> {
-    return providers.deleteProvider(this.ctx, identity, opts);
+  deleteServiceProvider(identity: string, opts?: WriteOptions): Promise<void> {
+    return providers.deleteServiceProvider(this.ctx, identity, opts);
   }
 
   // ---- policies and grants ----

@@ -12,7 +12,7 @@ export * from './errors';
 export * from './types';
 export { TEAMS_ADMIN_SCOPE, CLOUD_HOSTS, routes, VIDEO_INTEROP_POLICY_TYPE, TARGET_URI_HEADER, escapeDataString } from './routes';
 export type { Cloud, RouteName } from './routes';
-export { sameProvider } from './providers';
+export { sameServiceProvider } from './providers';
 export { bareName } from './policies';
 export { shapeOf } from './probe';
 export type { ProbeResult, ProbeOptions, ProbeConfidence } from './probe';

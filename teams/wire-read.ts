@@ -56,7 +56,7 @@ export function readAdminServiceEndpoint(body: unknown): string | undefined {
 }
 
 /** §2 fields; AadApplicationIds is one semicolon-separated string. */
-export function readProvider(w: unknown): ServiceProvider | undefined {
+export function readServiceProvider(w: unknown): ServiceProvider | undefined {
   const identity = text(w, 'Identity');
   if (identity === undefined) return undefined;
   const ids = field(w, 'AadApplicationIds');

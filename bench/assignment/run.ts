@@ -51,10 +51,10 @@ async function grantOneByOne(client: TeamsAdminClient, users: string[], concurre
 async function noChangeCheckCalls(emulator: RunningEmulator): Promise<number> {
   const tenantId = randomUUID();
   const tenant = emulator.tenant(tenantId);
-  tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+  tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
   tenant.setTenantPolicy(POLICY);
   const client = clientFor(emulator, tenantId);
-  const provider = await client.getProvider('Pexip');
+  const provider = await client.getServiceProvider('Pexip');
   const global = await client.readTenantGrant();
   client.close();
   if (!provider || !global.available || global.policyName !== POLICY) throw new Error('no-change check read something unexpected');

@@ -103,13 +103,13 @@ async function prepare(emulator: RunningEmulator, n: number, dir: string): Promi
   const stateName = (i: number) => `terraform.${tenant(i).name}.tfstate`;
   const state = fs.readFileSync(path.join(first, stateName(0)), 'utf8');
   const live = emulator.tenant(tenant(0).id);
-  const provider = live.getProvider('Pexip')!;
+  const provider = live.getServiceProvider('Pexip')!;
   const policy = live.getTenantPolicy();
   for (let i = 1; i < n; i++) {
     const t = tenant(i);
     const rename = (text: string) => text.split(tenant(0).id).join(t.id).split(tenant(0).name).join(t.name);
     fs.writeFileSync(path.join(stackDirs[i], stateName(i)), rename(state));
-    emulator.tenant(t.id).setProvider({ ...provider, TenantKey: rename(provider.TenantKey), InstructionUri: provider.InstructionUri && rename(provider.InstructionUri) });
+    emulator.tenant(t.id).setServiceProvider({ ...provider, TenantKey: rename(provider.TenantKey), InstructionUri: provider.InstructionUri && rename(provider.InstructionUri) });
     emulator.tenant(t.id).setTenantPolicy(policy);
   }
   wipeInit(stackDirs);

@@ -6,15 +6,15 @@ import type { HandlerContext, MethodHandlers } from './context';
 
 /** Get-/New-CsVideoInteropServiceProvider (§2): GET answers an array; POST creates. */
 export const providers: MethodHandlers = {
-  GET: (ctx) => ({ status: 200, body: ctx.tenant.readProviders(ctx.now()) }),
+  GET: (ctx) => ({ status: 200, body: ctx.tenant.readServiceProviders(ctx.now()) }),
 
   POST: async (ctx) => {
     const provider = providerFromCreate(await ctx.body());
     // The primary decides: a provider created moments ago conflicts even if a replica lags.
-    if (ctx.tenant.getProvider(provider.Identity)) {
+    if (ctx.tenant.getServiceProvider(provider.Identity)) {
       throw conflict(`provider "${provider.Identity}" already exists in tenant ${ctx.tenant.tenantId}; update it instead (one provider per identity)`);
     }
-    ctx.tenant.writeProvider(provider.Identity, provider, ctx.now(), ctx.writeLagMs());
+    ctx.tenant.writeServiceProvider(provider.Identity, provider, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
     return { status: 200, body: provider };
   },
@@ -22,12 +22,12 @@ export const providers: MethodHandlers = {
 
 /** Get-/Set-/Remove-CsVideoInteropServiceProvider -Identity (§2): GET one, PATCH changed fields, DELETE. */
 export const provider: MethodHandlers = {
-  GET: (ctx) => ({ status: 200, body: mustRead(ctx.tenant.readProvider(ctx.params.identity, ctx.now()), ctx) }),
+  GET: (ctx) => ({ status: 200, body: mustRead(ctx.tenant.readServiceProvider(ctx.params.identity, ctx.now()), ctx) }),
 
   PATCH: async (ctx) => {
-    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx);
+    const current = mustRead(ctx.tenant.getServiceProvider(ctx.params.identity), ctx);
     const next = providerAfterUpdate(current, await ctx.body());
-    ctx.tenant.writeProvider(current.Identity, next, ctx.now(), ctx.writeLagMs());
+    ctx.tenant.writeServiceProvider(current.Identity, next, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
     return { status: 200, body: next };
   },
@@ -39,8 +39,8 @@ export const provider: MethodHandlers = {
     if (named !== undefined && String(named).toLowerCase() !== ctx.params.identity.toLowerCase()) {
       throw badRequest(`provider "${ctx.params.identity}": the body names Identity "${String(named)}"`);
     }
-    const current = mustRead(ctx.tenant.getProvider(ctx.params.identity), ctx);
-    ctx.tenant.writeProvider(current.Identity, undefined, ctx.now(), ctx.writeLagMs());
+    const current = mustRead(ctx.tenant.getServiceProvider(ctx.params.identity), ctx);
+    ctx.tenant.writeServiceProvider(current.Identity, undefined, ctx.now(), ctx.writeLagMs());
     ctx.wrote();
     return { status: 204 };
   },

@@ -41,7 +41,7 @@ const schema: BlockSchema = {
 
 async function read(ctx: ResourceContext, config: ServiceProvidersConfig): Promise<ServiceProvidersRead> {
   const wanted = config.identity;
-  const all = await ctx.session.lists.providers();
+  const all = await ctx.session.lists.serviceProviders();
   const chosen = all
     .filter((p) => wanted === null || sameName(p.identity, wanted))
     .sort((a, b) => a.identity.localeCompare(b.identity));

@@ -108,7 +108,7 @@ async function plan(input: Parameters<ResourceType['plan']>[0], ctx: ResourceCon
   if (identity !== undefined) outcome.planned.id = identity;
   // Refuse at plan time what apply would refuse: the identity is taken by an object no state owns.
   if (ctx && input.prior === null && identity !== undefined) {
-    const existing = await ctx.session.lists.provider(identity);
+    const existing = await ctx.session.lists.serviceProvider(identity);
     applyAdoptionRule(ctx, NAME, SUMMARY, claimOf(outcome.planned), existing && occupant(identity, existing.identity), 'plan', 'identity');
   }
   if (ctx && identity !== undefined) await warnWithoutPolicy(ctx, identity);
@@ -142,22 +142,22 @@ async function create(ctx: ResourceContext, planned: ServiceProviderState): Prom
     const existing = mayAdopt(ctx, NAME, claimOfModel(planned)) ? await liveProvider(ctx, identity) : undefined;
     if (existing) {
       applyAdoptionRule(ctx, NAME, SUMMARY, claimOfModel(planned), occupant(identity, existing.identity), 'apply', 'identity');
-      await ctx.session.client.updateProvider(toProvider(planned), options);
+      await ctx.session.client.updateServiceProvider(toProvider(planned), options);
     } else {
-      await ctx.session.client.createProvider(toProvider(planned), options);
+      await ctx.session.client.createServiceProvider(toProvider(planned), options);
     }
   } catch (error) {
     if (isTeamsError(error, 'ConflictError')) throw occupied(ctx, NAME, SUMMARY, occupant(identity), 'identity');
     throw error;
   } finally {
-    ctx.session.lists.forget('providers');
+    ctx.session.lists.forget('service-providers');
   }
   return { ...planned, id: planned.identity };
 }
 
 /** The provider of that identity as the service holds it now, not as cached at plan time. */
 async function liveProvider(ctx: ResourceContext, identity: string): Promise<ServiceProvider | undefined> {
-  return ctx.session.client.getProvider(identity, ctx.session.callOptions());
+  return ctx.session.client.getServiceProvider(identity, ctx.session.callOptions());
 }
 
 // ---- read ----
@@ -183,16 +183,16 @@ function toState(live: ServiceProvider, state: ServiceProviderState | null): Ser
 }
 
 async function read(ctx: ResourceContext, state: ServiceProviderState): Promise<ServiceProviderState | null> {
-  const live = await ctx.session.lists.provider(state.identity);
+  const live = await ctx.session.lists.serviceProvider(state.identity);
   return live ? toState(live, state) : null;
 }
 
 // ---- update ----
 async function update(ctx: ResourceContext, _prior: ServiceProviderState, planned: ServiceProviderState): Promise<ServiceProviderState> {
   try {
-    await ctx.session.client.updateProvider(toProvider(planned), ctx.session.callOptions());
+    await ctx.session.client.updateServiceProvider(toProvider(planned), ctx.session.callOptions());
   } finally {
-    ctx.session.lists.forget('providers');
+    ctx.session.lists.forget('service-providers');
   }
   return { ...planned, id: planned.identity };
 }
@@ -201,9 +201,9 @@ async function update(ctx: ResourceContext, _prior: ServiceProviderState, planne
 async function remove(ctx: ResourceContext, state: ServiceProviderState): Promise<void> {
   const identity = state.identity;
   try {
-    await ctx.session.client.deleteProvider(identity, ctx.session.callOptions());
+    await ctx.session.client.deleteServiceProvider(identity, ctx.session.callOptions());
   } finally {
-    ctx.session.lists.forget('providers');
+    ctx.session.lists.forget('service-providers');
   }
   warnDefaultRestored(ctx, `no provider ${identity} (deleted)`);
 }
@@ -213,9 +213,9 @@ async function importState(ctx: ResourceContext, id: string): Promise<ServicePro
   const parsed = parseServiceProviderImportId(id);
   // Every id parses (the tenant says whether a provider has that identity); the rule is the domain's.
   if (!parsed.ok) throw new DiagnosticError(INVALID_IMPORT_ID, `${NAME}: ${parsed.problem}.`);
-  const live = await ctx.session.lists.provider(parsed.value);
+  const live = await ctx.session.lists.serviceProvider(parsed.value);
   if (!live) {
-    const present = (await ctx.session.lists.providers()).map((p) => p.identity);
+    const present = (await ctx.session.lists.serviceProviders()).map((p) => p.identity);
     throw new DiagnosticError(
       'Cannot import: no such provider',
       `tenant ${ctx.session.tenantId}: there is no video interop service provider "${id}"; the import id is its identity. ` +

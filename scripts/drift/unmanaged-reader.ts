@@ -16,7 +16,7 @@ import type { LiveTenantReader } from './unmanaged';
  */
 export function readerFromClient(client: TeamsAdminClient, warn: (line: string) => void = () => undefined): LiveTenantReader {
   return {
-    listProviders: async () => (await client.listProviders()).map((p) => ({ identity: p.identity, tenantKey: p.tenantKey })),
+    listServiceProviders: async () => (await client.listServiceProviders()).map((p) => ({ identity: p.identity, tenantKey: p.tenantKey })),
     listGroupAssignments: () => client.listGroupAssignments(),
     listUsersWithPolicy: async (policyName) => {
       const holders = await client.usersHoldingPolicy(policyName, [], { allUsers: true });

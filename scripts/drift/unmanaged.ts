@@ -11,7 +11,7 @@
 import type { DeclaredTeamsObjects } from './stack-config';
 
 export interface LiveTenantReader {
-  listProviders(): Promise<{ identity: string; tenantKey: string }[]>;
+  listServiceProviders(): Promise<{ identity: string; tenantKey: string }[]>;
   /** Group assignments of TeamsVideoInteropServicePolicy only, in rank order. */
   listGroupAssignments(): Promise<{ groupId: string; policyName: string; rank: number }[]>;
   /** Users with a direct assignment of the policy (bare name). */
@@ -45,7 +45,7 @@ function ourPrecedence(declared: DeclaredTeamsObjects): { rank?: number; global:
 
 async function unmanagedProviders(declared: DeclaredTeamsObjects, reader: LiveTenantReader): Promise<UnmanagedObject[]> {
   const ours = new Set(declared.serviceProviders.map(lower));
-  return (await reader.listProviders())
+  return (await reader.listServiceProviders())
     .filter((p) => !ours.has(lower(p.identity)))
     .map((p) => ({ kind: 'service-provider', object: p.identity, detail: `service provider ${p.identity} (tenant key ${p.tenantKey}) is not in the stack` }));
 }

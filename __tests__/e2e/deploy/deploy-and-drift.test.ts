@@ -32,7 +32,7 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     const result = await project.deploy(ALPHA.name, BETA.name);
     expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
     for (const t of [ALPHA, BETA]) {
-      expect(emulator.tenant(t.id).getProvider('Pexip')).toMatchObject({
+      expect(emulator.tenant(t.id).getServiceProvider('Pexip')).toMatchObject({
         TenantKey: `teams@${t.domain}`,
         InstructionUri: `https://pexip.me/teams/${t.domain}/{ConfId}`,
       });
@@ -65,9 +65,9 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
   describe('with the instruction URI of beta changed behind Terraform\'s back', () => {
     beforeAll(() => {
       const tenant = emulator.tenant(BETA.id);
-      const provider = tenant.getProvider('Pexip');
+      const provider = tenant.getServiceProvider('Pexip');
       if (!provider) throw new Error('beta has no provider: the deploy test failed');
-      tenant.setProvider({ ...provider, InstructionUri: 'https://elsewhere.example/{ConfId}' });
+      tenant.setServiceProvider({ ...provider, InstructionUri: 'https://elsewhere.example/{ConfId}' });
     });
 
     test('cvi drift exits 2 and names only beta, with its service provider', async () => {
@@ -102,7 +102,7 @@ describe('Teams-only tenants deployed with cdktf and checked by cvi drift', () =
     test('deploying beta again repairs it, and drift is clean', async () => {
       const deploy = await project.deploy(BETA.name);
       expect(deploy.code).toBe(0);
-      expect(emulator.tenant(BETA.id).getProvider('Pexip')?.InstructionUri).toBe(`https://pexip.me/teams/${BETA.domain}/{ConfId}`);
+      expect(emulator.tenant(BETA.id).getServiceProvider('Pexip')?.InstructionUri).toBe(`https://pexip.me/teams/${BETA.domain}/{ConfId}`);
       expect((await project.drift(PLAN_ONLY)).code).toBe(0);
     });
   });

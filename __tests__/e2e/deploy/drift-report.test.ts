@@ -48,9 +48,9 @@ describe('cvi drift reports what changed, attribute by attribute', () => {
   describe("with gamma's tenant key changed behind Terraform's back", () => {
     beforeAll(() => {
       const tenant = emulator.tenant(GAMMA.id);
-      const provider = tenant.getProvider('Pexip');
+      const provider = tenant.getServiceProvider('Pexip');
       if (!provider) throw new Error('gamma has no provider: the deploy failed');
-      tenant.setProvider({ ...provider, TenantKey: ROGUE_KEY });
+      tenant.setServiceProvider({ ...provider, TenantKey: ROGUE_KEY });
     });
 
     test('the table names tenant, tenant id, construct path and action, and the key live -> declared, in 100 columns', async () => {

@@ -65,7 +65,7 @@ describe('cvi drift finds live Teams objects no stack declares', () => {
   describe('with a rogue Cisco provider and a Cisco group assignment at rank 1 added by hand', () => {
     beforeAll(() => {
       const tenant = emulator.tenant(DELTA.id);
-      tenant.setProvider({ Identity: 'Cisco', TenantKey: `rogue@${DELTA.domain}`, AadApplicationIds: '', AllowAppGuestJoinsAsAuthenticated: false });
+      tenant.setServiceProvider({ Identity: 'Cisco', TenantKey: `rogue@${DELTA.domain}`, AadApplicationIds: '', AllowAppGuestJoinsAsAuthenticated: false });
       tenant.setGroupPolicy(FOREIGN_GROUP, 'CiscoServiceProviderEnabled', 1);
     });
 

@@ -52,7 +52,7 @@ describe('tenants deployed from two tenants folders into one synth output', () =
     expect({ code: result.code }).toEqual({ code: 0, ...(result.code !== 0 ? { why: explain(result) } : {}) });
     expect(fs.existsSync(path.join(project.outDir, 'stacks', ALPHA.name))).toBe(false);
     expect(stateOf(ALPHA.name)).toEqual(alphaAfterDeploy);
-    expect(emulator.tenant(BETA.id).getProvider('Pexip')).toBeDefined();
+    expect(emulator.tenant(BETA.id).getServiceProvider('Pexip')).toBeDefined();
   });
 
   test('cdktf synth of the first folder again, then cvi drift: alpha is in sync and its state intact', async () => {

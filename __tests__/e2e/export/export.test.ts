@@ -169,7 +169,7 @@ describe('cvi export of a tenant that grants the policy user by user', () => {
     // The user search is a candidate route: this tenant's service answers it.
     emulator = await startEmulator({ candidates: ['tenantGrantRead', 'userSearch'] });
     const teams = emulator.tenant(USERS_TENANT);
-    teams.setProvider({ Identity: 'Pexip', TenantKey: 'teams@fabrikam.example', InstructionUri: 'https://pexip.me/teams/fabrikam.example/{ConfId}', AadApplicationIds: PEXIP_APP, AllowAppGuestJoinsAsAuthenticated: false });
+    teams.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@fabrikam.example', InstructionUri: 'https://pexip.me/teams/fabrikam.example/{ConfId}', AadApplicationIds: PEXIP_APP, AllowAppGuestJoinsAsAuthenticated: false });
     teams.setUserPolicy('pilot2@fabrikam.example', 'PexipServiceProviderEnabled');
     teams.setUserPolicy('pilot1@fabrikam.example', 'PexipServiceProviderEnabled');
     project = new TenantProject(emulator, [{ name: 'placeholder', id: USERS_TENANT, domain: 'fabrikam.example' }]);

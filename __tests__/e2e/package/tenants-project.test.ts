@@ -127,7 +127,7 @@ describe('a tenants project made with cvi init from the packed package', () => {
     const env = deployEnv();
     const result = await runProcess(join(project, 'node_modules', '.bin', 'cdktf'), ['deploy', 'example', '--auto-approve'], { cwd: project, env, timeoutMs: 300_000 });
     expect({ code: result.code, ...(result.code !== 0 ? { output: `${result.stdout}\n${result.stderr}` } : {}) }).toEqual({ code: 0 });
-    expect(emulator.tenant(EXAMPLE_TENANT_ID).getProvider('Pexip')).toMatchObject({ TenantKey: 'teams@example.com' });
+    expect(emulator.tenant(EXAMPLE_TENANT_ID).getServiceProvider('Pexip')).toMatchObject({ TenantKey: 'teams@example.com' });
     expect(emulator.tenant(EXAMPLE_TENANT_ID).getTenantPolicy()).toBe('PexipServiceProviderEnabled');
   });
 

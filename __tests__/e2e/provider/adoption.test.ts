@@ -13,7 +13,7 @@ describe('a stack declaring a provider that already exists in the tenant', () =>
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    emulator.tenant(TENANT).setProvider({
+    emulator.tenant(TENANT).setServiceProvider({
       Identity: 'Pexip',
       TenantKey: 'teams@fabrikam.com',
       InstructionUri: 'https://pexip.me/teams/fabrikam.com/{ConfId}',
@@ -86,13 +86,13 @@ describe('a provider identity taken between plan and apply', () => {
 
   it('fails at apply with the import hint and leaves the other object as it was', async () => {
     await ws.terraform('plan', '-out', 'tfplan');
-    emulator.tenant(TENANT).setProvider({ Identity: 'Cisco', TenantKey: 'someone-else@m.webex.com' });
+    emulator.tenant(TENANT).setServiceProvider({ Identity: 'Cisco', TenantKey: 'someone-else@m.webex.com' });
 
     const apply = await ws.run('apply', 'tfplan');
 
     expect(apply.code).toBe(1);
     expect(apply.stderr.replace(/\s+/g, ' ')).toContain(`already exists: import it with \`terraform import cvi_video_interop_service_provider.cisco Cisco\` (in ${ws.dir})`);
-    expect(emulator.tenant(TENANT).getProvider('Cisco')?.TenantKey).toBe('someone-else@m.webex.com');
+    expect(emulator.tenant(TENANT).getServiceProvider('Cisco')?.TenantKey).toBe('someone-else@m.webex.com');
   }, 60_000);
 });
 

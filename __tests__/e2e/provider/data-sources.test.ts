@@ -32,8 +32,8 @@ describe('the data sources read by terraform', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     const tenant = emulator.tenant(TENANT);
-    tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
-    tenant.setProvider({ Identity: 'Polycom', TenantKey: '813878896@t.plcm.vc', AadApplicationIds: POLY_APPS.join(';') });
+    tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+    tenant.setServiceProvider({ Identity: 'Polycom', TenantKey: '813878896@t.plcm.vc', AadApplicationIds: POLY_APPS.join(';') });
     ws = await TerraformWorkspace.create({ emulator, tenantId: TENANT, name: 'cvi-data-sources' });
     ws.writeJson('main.tf.json', JSON.parse(stackReadingTheTenant(emulator.url)));
     await ws.terraform('init');
@@ -61,7 +61,7 @@ describe('the data sources read by terraform', () => {
   }, 90_000);
 
   it('a service provider created by hand shows in the next read', async () => {
-    emulator.tenant(TENANT).setProvider({ Identity: 'Cisco', TenantKey: 'cvi@m.webex.com' });
+    emulator.tenant(TENANT).setServiceProvider({ Identity: 'Cisco', TenantKey: 'cvi@m.webex.com' });
 
     await ws.terraform('apply', '-auto-approve');
     const outputs = JSON.parse((await ws.terraform('output', '-json')).stdout);

@@ -23,7 +23,7 @@ describe('a stack whose unmanaged twins exist in the tenant', () => {
     await ws.terraform('init');
     await ws.terraform('apply', '-auto-approve');
     // Two more objects in the configuration, present in the tenant but in no state.
-    emulator.tenant(TENANT).setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+    emulator.tenant(TENANT).setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
     emulator.tenant(TENANT).setTenantPolicy('PexipServiceProviderEnabled');
     ws.writeJson(
       'main.tf.json',
@@ -66,7 +66,7 @@ describe('a stack whose unmanaged twins exist in the tenant', () => {
     expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
     const tenant = emulator.tenant(TENANT);
     expect(tenant.getFederation().AllowedDomains.AllowedDomain).toEqual([{ Domain: 'partner.example.com' }]);
-    expect([tenant.getProvider('Pexip')?.TenantKey, tenant.getTenantPolicy()]).toEqual(['teams@contoso.com', 'PexipServiceProviderEnabled']);
+    expect([tenant.getServiceProvider('Pexip')?.TenantKey, tenant.getTenantPolicy()]).toEqual(['teams@contoso.com', 'PexipServiceProviderEnabled']);
     expect(emulator.log.writes().map((w) => `${w.method} ${w.route}`)).toEqual([expect.stringContaining('TenantFederationSettings')]);
   }, 60_000);
 });

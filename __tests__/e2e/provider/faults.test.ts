@@ -66,7 +66,7 @@ describe('apply while the service throttles, fails, resets connections and lags'
     await ws.terraform('apply', '-auto-approve');
 
     const tenant = emulator.tenant(TENANT);
-    expect(tenant.getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(tenant.getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
     expect(tenant.userAssignments()).toEqual({ 'carol@contoso.com': 'PexipServiceProviderEnabled', 'dave@contoso.com': 'PexipServiceProviderEnabled' });
     expect(tenant.groupAssignments(GROUP)).toEqual([expect.objectContaining({ policyName: 'PexipServiceProviderEnabled', priority: 1 })]);
     expect(tenant.getFederation().AllowedDomains.AllowedDomain?.map((d) => d.Domain).sort()).toEqual(['partner.example.com', 'pexip.me']);

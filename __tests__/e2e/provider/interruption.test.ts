@@ -93,7 +93,7 @@ describe('an apply interrupted while the provider create is in flight', () => {
 
   /** Whether the service's replicas show the provider (the lag of a `lag` story is over). */
   const replicated = (tenantId: string) => () =>
-    (emulator.tenant(tenantId) as unknown as { readProviders(now: number): { Identity: string }[] }).readProviders(Date.now()).some((p) => p.Identity === 'Pexip');
+    (emulator.tenant(tenantId) as unknown as { readServiceProviders(now: number): { Identity: string }[] }).readServiceProviders(Date.now()).some((p) => p.Identity === 'Pexip');
 
   /** The next apply adopts the object, creates nothing, and leaves a clean plan and no in-flight note. */
   async function nextApplyAdopts(ws: TerraformWorkspace): Promise<void> {

@@ -48,7 +48,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
     await ws.terraform('apply', '-auto-approve');
 
     const tenant = emulator.tenant(TENANT);
-    expect(tenant.getProvider('Pexip')).toMatchObject({ TenantKey: 'teams@contoso.com', AllowAppGuestJoinsAsAuthenticated: true });
+    expect(tenant.getServiceProvider('Pexip')).toMatchObject({ TenantKey: 'teams@contoso.com', AllowAppGuestJoinsAsAuthenticated: true });
     expect(tenant.getUserPolicy('alice@contoso.com')).toBe('PexipServiceProviderEnabled');
     expect(tenant.getUserPolicy('bob@contoso.com')).toBe('PexipServiceProviderEnabled');
   }, 60_000);
@@ -61,7 +61,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
 
   it('reports a tenant key changed in the tenant as drift, naming the attribute', async () => {
     const tenant = emulator.tenant(TENANT);
-    tenant.setProvider({ ...tenant.getProvider('Pexip')!, TenantKey: 'changed-by-hand@contoso.com' });
+    tenant.setServiceProvider({ ...tenant.getServiceProvider('Pexip')!, TenantKey: 'changed-by-hand@contoso.com' });
 
     const plan = await ws.run('plan', '-detailed-exitcode');
 
@@ -72,7 +72,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
   it('repairs the drift on apply and then plans no change', async () => {
     await ws.terraform('apply', '-auto-approve');
 
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
     expect((await ws.run('plan', '-detailed-exitcode')).code).toBe(0);
   }, 60_000);
 
@@ -88,7 +88,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
   }, 60_000);
 
   it('plans to create the provider again when it was deleted in the tenant', async () => {
-    emulator.tenant(TENANT).deleteProvider('Pexip');
+    emulator.tenant(TENANT).deleteServiceProvider('Pexip');
 
     const plan = await ws.run('plan', '-detailed-exitcode');
 
@@ -100,7 +100,7 @@ describe('a cvi stack applied with terraform against the emulator', () => {
   it('re-creates it on apply', async () => {
     await ws.terraform('apply', '-auto-approve');
 
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
   }, 60_000);
 
   it('keeps the client secret out of the state, the plan output and the provider log', async () => {

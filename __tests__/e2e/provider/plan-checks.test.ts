@@ -110,8 +110,8 @@ describe('app ids that differ only in letter case', () => {
   it('never drift: the service spelling them in upper case, or the configuration changing their case', async () => {
     ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, provider({ aad_application_ids: [APP] })));
     await ws.terraform('apply', '-auto-approve');
-    const live = emulator.tenant(TENANT).getProvider('Pexip')!;
-    emulator.tenant(TENANT).setProvider({ ...live, AadApplicationIds: APP.toUpperCase() });
+    const live = emulator.tenant(TENANT).getServiceProvider('Pexip')!;
+    emulator.tenant(TENANT).setServiceProvider({ ...live, AadApplicationIds: APP.toUpperCase() });
 
     const afterServiceCase = await ws.run('plan', '-detailed-exitcode');
     ws.writeJson('main.tf.json', cviConfig({ endpoint: emulator.url }, provider({ aad_application_ids: [APP.toUpperCase()] })));

@@ -91,7 +91,7 @@ describe('a second stack declaring the objects a first stack owns', () => {
     expect(text).toContain('Warning: Took over the tenant-wide grant of PexipServiceProviderEnabled');
     expect(text).toContain(`Warning: Took over the grant of PexipServiceProviderEnabled to group ${GROUP} (rank 1)`);
     expect(text).toContain('Warning: Took over pexip.me on the federation allow-list');
-    expect(emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@second.example.com');
+    expect(emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('teams@second.example.com');
     // Adopted, not created again: no provider POST, one PATCH.
     const providerWrites = emulator.log.writes().filter((w) => w.route.includes('VideoInteropServiceProvider'));
     expect(providerWrites.map((w) => w.method)).toEqual(['PATCH']);
@@ -108,6 +108,6 @@ describe('a second stack declaring the objects a first stack owns', () => {
     expect(text).toContain(`Warning: Default restored: group ${GROUP} has no PexipServiceProviderEnabled grant any more`);
     expect(text).toContain('Warning: Default restored: pexip.me is off the federation allow-list');
     const tenant = emulator.tenant(TENANT);
-    expect([tenant.getProvider('Pexip'), tenant.getTenantPolicy(), tenant.groupAssignments(GROUP)]).toEqual([undefined, null, []]);
+    expect([tenant.getServiceProvider('Pexip'), tenant.getTenantPolicy(), tenant.groupAssignments(GROUP)]).toEqual([undefined, null, []]);
   }, 90_000);
 });

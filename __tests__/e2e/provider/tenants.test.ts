@@ -50,7 +50,7 @@ describe('a stack of two tenants', () => {
     for (const [t, tenantId] of TENANTS.entries()) {
       const tenant = emulator.tenant(tenantId);
       expect(tenant.providers().map((p) => p.Identity).sort()).toEqual([...VENDORS].sort());
-      expect(tenant.getProvider('Cisco')?.TenantKey).toBe(`cisco@tenant${t}.example.com`);
+      expect(tenant.getServiceProvider('Cisco')?.TenantKey).toBe(`cisco@tenant${t}.example.com`);
     }
   }, 90_000);
 

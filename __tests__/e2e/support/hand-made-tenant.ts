@@ -20,7 +20,7 @@ export const HAND_MADE = {
 export async function setUpByHand(emulator: RunningEmulator, bind: BindServer, declaring: CviTenantProps): Promise<SrvRecordData[]> {
   const { tenantId, pexipApp, zone, federationDomain } = HAND_MADE;
   const teams = emulator.tenant(tenantId);
-  teams.setProvider({ Identity: 'Pexip', TenantKey: `teams@${zone}`, InstructionUri: `https://pexip.me/teams/${zone}/{ConfId}`, AadApplicationIds: pexipApp, AllowAppGuestJoinsAsAuthenticated: false });
+  teams.setServiceProvider({ Identity: 'Pexip', TenantKey: `teams@${zone}`, InstructionUri: `https://pexip.me/teams/${zone}/{ConfId}`, AadApplicationIds: pexipApp, AllowAppGuestJoinsAsAuthenticated: false });
   teams.setTenantPolicy('PexipServiceProviderEnabled');
   teams.setFederation({ ...teams.getFederation(), AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: federationDomain }] } });
   const graph = emulator.graph(tenantId);

@@ -56,7 +56,7 @@ describe('emulator fault injection', () => {
     // when the create is sent, then no answer comes
     await expect(run.api.call('POST', paths.providers(), PEXIP)).rejects.toThrow();
     // and nothing was written
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toBeUndefined();
   });
 
   it('resets the connection after applying the write: the provider exists though no answer came', async () => {
@@ -65,20 +65,20 @@ describe('emulator fault injection', () => {
     // when the create is sent, then no answer comes
     await expect(run.api.call('POST', paths.providers(), PEXIP)).rejects.toThrow();
     // and yet the provider exists, and the log says the write landed
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
     const [entry] = run.emulator.log.writes();
     expect([entry.reset, entry.writeApplied, typeof entry.writeAppliedAt]).toEqual([true, true, 'number']);
   });
 
   it('keeps reads of a written object old for the replicationLag fault', async () => {
     // given a provider and a 1.5 s replication lag on updates
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     run.emulator.faults.add({ kind: 'replicationLag', method: 'PATCH', ms: 1500 });
     // when the tenant key is updated
     await run.api.call('PATCH', paths.provider('Pexip'), { TenantKey: 'video@contoso.com' });
     // then an immediate read answers the old key while the store has the new one
     expect((await run.api.call('GET', paths.provider('Pexip'))).body.TenantKey).toBe('teams@contoso.com');
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('video@contoso.com');
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('video@contoso.com');
   });
 
   it('records latency faults in the request log', async () => {

@@ -35,7 +35,7 @@ describe('emulator persistence', () => {
     try {
       // then the tenant is as it was, stored and as the API answers it
       const tenant = second.tenant(TENANT);
-      expect(tenant.getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+      expect(tenant.getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
       expect(tenant.getTenantPolicy()).toBe(PEXIP);
       expect(tenant.userAssignments()).toEqual({ 'alice@contoso.com': PEXIP });
       expect(tenant.getFederation().AllowedDomains).toEqual({ AllowedDomain: [{ Domain: 'pexip.me' }] });

@@ -59,12 +59,12 @@ describe('emulated video interop service providers', () => {
     const again = await run.api.call('POST', paths.providers(), { ...PEXIP, Identity: 'pexip', TenantKey: 'other@contoso.com' });
     // then it conflicts and the first one is untouched
     expectSkypeError(again, 409, '"pexip" already exists');
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')?.TenantKey).toBe('teams@contoso.com');
   });
 
   it('updates with a PATCH of the changed fields only, keeping the rest', async () => {
     // given a provider with every field
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when Set-... -Identity Pexip -TenantKey binds Identity and TenantKey only
     const res = await run.api.call('PATCH', paths.provider('Pexip'), { Identity: 'Pexip', TenantKey: 'video@contoso.com' });
     // then TenantKey changes and every other field stays
@@ -74,21 +74,21 @@ describe('emulated video interop service providers', () => {
 
   it('clears an optional field given as null in a PATCH', async () => {
     // given a provider with an instruction URI
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when a PATCH sets InstructionUri to null
     await run.api.call('PATCH', paths.provider('Pexip'), { InstructionUri: null });
     // then it is cleared and the rest stays
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual({ ...PEXIP, InstructionUri: null });
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toEqual({ ...PEXIP, InstructionUri: null });
   });
 
   it('refuses a PUT, whose use by the service no Microsoft code shows', async () => {
     // given a provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when the whole object is PUT (go-teams' guess, Low)
     const res = await run.api.call('PUT', paths.provider('Pexip'), { ...PEXIP, TenantKey: 'video@contoso.com' });
     // then the method is refused and nothing changes
     expectSkypeError(res, 405, 'PUT');
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toEqual(PEXIP);
   });
 
   it('answers 404 to a PATCH of a provider that does not exist', async () => {
@@ -98,15 +98,15 @@ describe('emulated video interop service providers', () => {
 
   it('refuses to rename a provider through a PATCH', async () => {
     // given a Pexip provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when a PATCH of Pexip names Cisco in its body, then it is refused and nothing changes
     expectSkypeError(await run.api.call('PATCH', paths.provider('Pexip'), { Identity: 'Cisco' }), 400, 'cannot be renamed');
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toEqual(PEXIP);
   });
 
   it('deletes a provider with a DELETE carrying its Identity as the body', async () => {
     // given a provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when Remove-... -Identity Pexip sends its bound parameters as the body
     const res = await run.api.call('DELETE', paths.provider('Pexip'), { Identity: 'Pexip' });
     // then it succeeds, a read answers 404, and the tenant is empty
@@ -117,18 +117,18 @@ describe('emulated video interop service providers', () => {
 
   it('deletes a provider with a DELETE without a body, as ConfigAPI Remove does', async () => {
     // given a provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when it is deleted without a body, then it is gone
     expect(is2xx((await run.api.call('DELETE', paths.provider('Pexip'))).status)).toBe(true);
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toBeUndefined();
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toBeUndefined();
   });
 
   it('refuses a DELETE whose body names another provider', async () => {
     // given a provider
-    run.emulator.tenant(TENANT).setProvider(PEXIP);
+    run.emulator.tenant(TENANT).setServiceProvider(PEXIP);
     // when the body's Identity differs from the path's, then nothing is deleted
     expectSkypeError(await run.api.call('DELETE', paths.provider('Pexip'), { Identity: 'Cisco' }), 400, 'Cisco');
-    expect(run.emulator.tenant(TENANT).getProvider('Pexip')).toEqual(PEXIP);
+    expect(run.emulator.tenant(TENANT).getServiceProvider('Pexip')).toEqual(PEXIP);
   });
 
   it('answers 404 to a DELETE of a provider that does not exist', async () => {
@@ -158,7 +158,7 @@ describe('emulated video interop service providers', () => {
 
   it('reads an identity escaped as Uri.EscapeDataString escapes it', async () => {
     // given a provider whose identity holds a space and an apostrophe
-    run.emulator.tenant(TENANT).setProvider({ Identity: "Pexip O'Neil", TenantKey: 'teams@contoso.com' });
+    run.emulator.tenant(TENANT).setServiceProvider({ Identity: "Pexip O'Neil", TenantKey: 'teams@contoso.com' });
     // when it is read by its escaped identity, then it answers
     expect(paths.provider("Pexip O'Neil")).toContain('Pexip%20O%27Neil');
     expect((await run.api.call('GET', paths.provider("Pexip O'Neil"))).body.Identity).toBe("Pexip O'Neil");

@@ -22,8 +22,8 @@ describe('the data sources', () => {
 
   beforeAll(() => {
     const tenant = emulator.tenant(TENANT);
-    tenant.setProvider({ Identity: 'Polycom', TenantKey: '813878896@t.plcm.vc', AadApplicationIds: 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7;d46cf366-f046-4291-9ecb-a00b8dc39a83' });
-    tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com', InstructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', AllowAppGuestJoinsAsAuthenticated: true });
+    tenant.setServiceProvider({ Identity: 'Polycom', TenantKey: '813878896@t.plcm.vc', AadApplicationIds: 'a39192d4-7b9b-4c07-87d7-cbcd3fd97af7;d46cf366-f046-4291-9ecb-a00b8dc39a83' });
+    tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com', InstructionUri: 'https://pexip.me/teams/contoso.com/{ConfId}', AllowAppGuestJoinsAsAuthenticated: true });
     const client = emulatorClient(emulator, TENANT);
     const session = { tenantId: TENANT, client, lists: new TenantLists(client, () => ({})) } as unknown as Session;
     ctx = { session, warn: () => undefined };

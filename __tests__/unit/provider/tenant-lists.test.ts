@@ -11,7 +11,7 @@ describe('the tenant lists of one provider process', () => {
   let lists: TenantLists;
 
   beforeAll(() => {
-    emulator.tenant(TENANT).setProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
+    emulator.tenant(TENANT).setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@contoso.com' });
     const client = emulatorClient(emulator, TENANT);
     lists = new TenantLists(client, () => ({}));
   });
@@ -22,16 +22,16 @@ describe('the tenant lists of one provider process', () => {
   });
 
   it('reads the providers once for many concurrent readers', async () => {
-    const found = await Promise.all(Array.from({ length: 20 }, () => lists.provider('pexip')));
+    const found = await Promise.all(Array.from({ length: 20 }, () => lists.serviceProvider('pexip')));
 
     expect(found.every((p) => p?.identity === 'Pexip')).toBe(true);
     expect(emulator.log.count(PROVIDERS)).toBe(1);
   });
 
   it('reads them again after a write forgot them', async () => {
-    await lists.providers();
-    lists.forget('providers');
-    await lists.providers();
+    await lists.serviceProviders();
+    lists.forget('service-providers');
+    await lists.serviceProviders();
 
     expect(emulator.log.count(PROVIDERS)).toBe(2);
   });
@@ -39,7 +39,7 @@ describe('the tenant lists of one provider process', () => {
   it('does not remember a failed read', async () => {
     emulator.faults.add({ kind: 'error', route: PROVIDERS, status: 400, times: 1 });
 
-    await expect(lists.providers()).rejects.toThrow();
-    await expect(lists.providers()).resolves.toHaveLength(1);
+    await expect(lists.serviceProviders()).rejects.toThrow();
+    await expect(lists.serviceProviders()).resolves.toHaveLength(1);
   });
 });

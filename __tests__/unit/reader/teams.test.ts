@@ -7,7 +7,7 @@ describe('readLiveTenant: the Teams part', () => {
 
   test('reads service providers, group assignments, federation and users; the tenant-wide grant is unreadable where the service refuses the candidate read', async () => {
     h = await startHarness();
-    await h.client.createProvider(PEXIP);
+    await h.client.createServiceProvider(PEXIP);
     await h.client.grantGroup('09ee50af-2b59-41d0-a324-2cd7726c57ad', 'PexipServiceProviderEnabled', 1);
     await h.client.grantUser('alice@contoso.com', 'PexipServiceProviderEnabled');
 

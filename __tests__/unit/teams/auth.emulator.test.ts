@@ -22,7 +22,7 @@ describe('credentialFromEnvironment with real @azure/identity flows against the 
     const choice = credentialFromEnvironment(env(tenantId), { authorityCa: emulator.caCertPem });
     client = new TeamsAdminClient({ tenantId, credential: choice.credential, endpoint: emulator.url });
 
-    await expect(client.listProviders()).resolves.toEqual([]);
+    await expect(client.listServiceProviders()).resolves.toEqual([]);
     expect(choice.method).toBe('client-secret');
     expect(emulator.log.count('POST /{tenant}/oauth2/v2.0/token')).toBe(1);
   });
@@ -33,7 +33,7 @@ describe('credentialFromEnvironment with real @azure/identity flows against the 
     const choice = credentialFromEnvironment(env('organizations'), { authorityCa: emulator.caCertPem });
     client = new TeamsAdminClient({ tenantId: 'organizations', credential: choice.credential, endpoint: emulator.url, log: (e) => logs.push(e) });
 
-    const err = await client.listProviders().catch((e: unknown) => e);
+    const err = await client.listServiceProviders().catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(AuthenticationError);
     expect((err as Error).message).toMatch(/tenant organizations: token for .*: the credential could not get a token/);
@@ -52,7 +52,7 @@ describe('credentialFromEnvironment with real @azure/identity flows against the 
     );
     client = new TeamsAdminClient({ tenantId, credential: choice.credential, endpoint: emulator.url });
 
-    await expect(client.listProviders()).resolves.toEqual([]);
+    await expect(client.listServiceProviders()).resolves.toEqual([]);
     expect(choice.method).toBe('oidc');
     expect(emulator.log.count('POST /{tenant}/oauth2/v2.0/token')).toBe(1);
   });
@@ -82,7 +82,7 @@ describe('credentialFromEnvironment with real @azure/identity flows against the 
       );
       client = new TeamsAdminClient({ tenantId, credential: choice.credential, endpoint: emulator.url });
 
-      await expect(client.listProviders()).resolves.toEqual([]);
+      await expect(client.listServiceProviders()).resolves.toEqual([]);
       expect(new URL(seen.url!, 'http://x').searchParams.get('audience')).toBe('api://AzureADTokenExchange');
       expect(seen.auth).toBe('Bearer gh-request-token');
     } finally {

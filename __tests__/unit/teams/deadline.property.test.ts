@@ -26,8 +26,8 @@ const deadlineFaults = (op: Op) =>
   );
 
 async function run(op: Op, client: TeamsAdminClient, deadline: number): Promise<void> {
-  if (op === 'create') await client.createProvider(PEXIP, { deadline });
-  if (op === 'update') await client.updateProvider({ ...PEXIP, tenantKey: 'teams@new.com' }, { deadline });
+  if (op === 'create') await client.createServiceProvider(PEXIP, { deadline });
+  if (op === 'update') await client.updateServiceProvider({ ...PEXIP, tenantKey: 'teams@new.com' }, { deadline });
   if (op === 'grantUser') await client.grantUser('alice@contoso.com', 'PexipServiceProviderEnabled', { deadline });
   if (op === 'addDomain') await client.addAllowedDomain('pexip.me', { deadline });
 }
@@ -40,8 +40,8 @@ describe('under random faults and a short deadline', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ([op, faults, budgetMs]) => {
         const { tenantId, tenant, client } = shared.freshTenant();
-        tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
-        if (op === 'create') tenant.deleteProvider('Pexip');
+        tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
+        if (op === 'create') tenant.deleteServiceProvider('Pexip');
         tenant.setFederation({ Identity: 'Global', AllowFederatedUsers: true, AllowedDomains: { AllowedDomain: [{ Domain: 'contoso.com' }] }, BlockedDomains: [] });
         shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: tenantId })));
         const deadline = Date.now() + budgetMs;

@@ -16,9 +16,9 @@ describe('under random faults the client reaches the desired state', () => {
         const t = shared.freshTenant();
         shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
-        await t.client.createProvider(PEXIP);
+        await t.client.createServiceProvider(PEXIP);
 
-        expect(t.tenant.getProvider('Pexip')?.TenantKey).toBe(PEXIP.tenantKey);
+        expect(t.tenant.getServiceProvider('Pexip')?.TenantKey).toBe(PEXIP.tenantKey);
         expect(t.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
       }),
       { numRuns: RUNS },
@@ -29,12 +29,12 @@ describe('under random faults the client reaches the desired state', () => {
     await fc.assert(
       fc.asyncProperty(faultsOn([`PATCH ${T.provider}`, `GET ${T.providers}`]), fc.constantFrom('teams@a.com', 'teams@b.com'), async (faults, tenantKey) => {
         const t = shared.freshTenant();
-        t.tenant.setProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
+        t.tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'teams@old.com' });
         shared.emulator.faults.addAll(faults.map((f) => ({ ...f, tenant: t.tenantId })));
 
-        await t.client.updateProvider({ ...PEXIP, tenantKey });
+        await t.client.updateServiceProvider({ ...PEXIP, tenantKey });
 
-        expect(t.tenant.getProvider('Pexip')?.TenantKey).toBe(tenantKey);
+        expect(t.tenant.getServiceProvider('Pexip')?.TenantKey).toBe(tenantKey);
       }),
       { numRuns: RUNS },
     );

@@ -29,7 +29,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
   test('when a call follows discovery, then it carries the discovered endpoint in X-MS-Target-Uri', async () => {
     await start(() => ({ status: 200, body: [] }));
 
-    await clientFor().listProviders();
+    await clientFor().listServiceProviders();
 
     expect(svc.seen[0].headers['x-ms-target-uri']).toBeUndefined();
     expect(svc.seen[1].headers['x-ms-target-uri']).toBe(ADMIN_ENDPOINT);
@@ -39,7 +39,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     await start(() => ({ status: 200, body: [] }));
     const client = new TeamsAdminClient({ tenantId: TENANT, credential: staticCredential(), endpoint: `${svc.url}/proxy/`, retry: { baseDelayMs: 1 } });
 
-    await client.listProviders();
+    await client.listServiceProviders();
 
     expect(svc.seen.map((r) => r.path)).toEqual(['/proxy/Teams.Tenant/serviceDiscovery', '/proxy/Skype.Policy/configurations/VideoInteropServiceProvider']);
     client.close();
@@ -48,7 +48,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
   test('when calling, then the token is sent as a bearer token', async () => {
     await start(() => ({ status: 200, body: [] }));
 
-    await clientFor().listProviders();
+    await clientFor().listServiceProviders();
 
     expect(svc.seen[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
@@ -57,7 +57,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     await start((_req, i) => (i === 0 ? { status: 401, body: { error: { code: 'Unauthorized', message: 'expired' } } } : { status: 200, body: [] }));
     const credential = staticCredential(['eyJa.eyJb.old', 'eyJa.eyJb.new']);
 
-    await clientFor(credential).listProviders();
+    await clientFor(credential).listServiceProviders();
 
     expect(credential.calls).toBe(2);
     expect(svc.seen[2].headers.authorization).toBe('Bearer eyJa.eyJb.new');
@@ -66,7 +66,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
   test('given Retry-After as an HTTP date in the past, when listing, then the call is retried at once', async () => {
     await start((_req, i) => (i === 0 ? { status: 429, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() } } : { status: 200, body: [] }));
 
-    await expect(clientFor().listProviders()).resolves.toEqual([]);
+    await expect(clientFor().listServiceProviders()).resolves.toEqual([]);
     expect(svc.seen).toHaveLength(3);
   });
 
@@ -78,7 +78,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     });
     const client = clientFor();
 
-    await client.updateProvider({ identity: 'Pexip', tenantKey: 'new', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false }, { waitForConsistency: false });
+    await client.updateServiceProvider({ identity: 'Pexip', tenantKey: 'new', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false }, { waitForConsistency: false });
 
     expect(svc.seen.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual(['{"TenantKey":"new"}', '{"TenantKey":"new"}']);
   });
@@ -89,7 +89,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
     setTimeout(() => controller.abort(new Error('stopped by the caller')), 50);
     const started = Date.now();
 
-    await expect(clientFor().listProviders({ signal: controller.signal, deadline: Date.now() + 60_000 })).rejects.toThrow('stopped by the caller');
+    await expect(clientFor().listServiceProviders({ signal: controller.signal, deadline: Date.now() + 60_000 })).rejects.toThrow('stopped by the caller');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -103,7 +103,7 @@ describe('TeamsAdminClient request pipeline (scripted service)', () => {
   test('given the service echoes the Authorization header in an error, when it fails, then neither the error nor the log holds the token', async () => {
     await start((req) => ({ status: 400, body: { error: { code: 'BadRequest', message: `rejected request with authorization: ${req.headers.authorization}` } } }));
 
-    const err = await clientFor().listProviders().catch((e: unknown) => e);
+    const err = await clientFor().listServiceProviders().catch((e: unknown) => e);
 
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as Error).message).not.toContain(TOKEN);

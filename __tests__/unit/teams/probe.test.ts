@@ -16,7 +16,7 @@ describe('probe of every route the client depends on', () => {
 
   test('given a service as the evidence describes it, when probing, then every High route answers as evidence and nothing is written', async () => {
     h = await startHarness();
-    h.tenant.setProvider({ Identity: 'Pexip', TenantKey: 'secret-looking-key@contoso.com' });
+    h.tenant.setServiceProvider({ Identity: 'Pexip', TenantKey: 'secret-looking-key@contoso.com' });
 
     const results = await h.client.probe({ group: GROUP, user: 'alice@contoso.com' });
 

@@ -66,7 +66,7 @@ describe('video interop service providers (§2)', () => {
   test('list', async () => {
     await serve(() => ({ status: 200, body: [PEXIP] }));
 
-    const providers = await client.listProviders();
+    const providers = await client.listServiceProviders();
 
     expect(sent()).toEqual([{ method: 'GET', path: '/Skype.Policy/configurations/VideoInteropServiceProvider' }]);
     expect(providers[0]).toEqual({ identity: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: PEXIP.InstructionUri, aadApplicationIds: PEXIP.AadApplicationIds.split(';'), allowAppGuestJoinsAsAuthenticated: true });
@@ -79,7 +79,7 @@ describe('video interop service providers (§2)', () => {
       return r.method === 'POST' ? { status: 200, body: {} } : { status: 200, body: created ? [PEXIP] : [] };
     });
 
-    await client.createProvider({ identity: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: PEXIP.InstructionUri, aadApplicationIds: PEXIP.AadApplicationIds.split(';'), allowAppGuestJoinsAsAuthenticated: true });
+    await client.createServiceProvider({ identity: 'Pexip', tenantKey: 'teams@contoso.com', instructionUri: PEXIP.InstructionUri, aadApplicationIds: PEXIP.AadApplicationIds.split(';'), allowAppGuestJoinsAsAuthenticated: true });
 
     expect(sent()).toEqual([
       { method: 'POST', path: '/Skype.Policy/configurations/VideoInteropServiceProvider', body: PEXIP },
@@ -90,7 +90,7 @@ describe('video interop service providers (§2)', () => {
   test('create with only the required fields sends only those', async () => {
     await serve((r) => (r.method === 'POST' ? { status: 200, body: {} } : { status: 200, body: [{ Identity: 'Cisco', TenantKey: 'k@contoso.com' }] }));
 
-    await client.createProvider({ identity: 'Cisco', tenantKey: 'k@contoso.com', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false });
+    await client.createServiceProvider({ identity: 'Cisco', tenantKey: 'k@contoso.com', aadApplicationIds: [], allowAppGuestJoinsAsAuthenticated: false });
 
     expect(sent()[0]).toEqual({ method: 'POST', path: '/Skype.Policy/configurations/VideoInteropServiceProvider', body: { Identity: 'Cisco', TenantKey: 'k@contoso.com' } });
   });
@@ -102,7 +102,7 @@ describe('video interop service providers (§2)', () => {
       return r.method === 'PATCH' ? { status: 200, body: {} } : { status: 200, body: [{ ...PEXIP, ...(patched ? { TenantKey: 'new@contoso.com', InstructionUri: null } : {}) }] };
     });
 
-    await client.updateProvider({ identity: 'Pexip', tenantKey: 'new@contoso.com', aadApplicationIds: PEXIP.AadApplicationIds.split(';'), allowAppGuestJoinsAsAuthenticated: true });
+    await client.updateServiceProvider({ identity: 'Pexip', tenantKey: 'new@contoso.com', aadApplicationIds: PEXIP.AadApplicationIds.split(';'), allowAppGuestJoinsAsAuthenticated: true });
 
     expect(sent()).toEqual([
       { method: 'GET', path: '/Skype.Policy/configurations/VideoInteropServiceProvider' },
@@ -114,7 +114,7 @@ describe('video interop service providers (§2)', () => {
   test('delete: DELETE with the Identity as body; the identity segment escaped as Uri.EscapeDataString does', async () => {
     await serve((r) => (r.method === 'DELETE' ? { status: 204 } : { status: 200, body: [] }));
 
-    await client.deleteProvider("Pexip (it's)");
+    await client.deleteServiceProvider("Pexip (it's)");
 
     expect(sent()).toEqual([
       { method: 'DELETE', path: '/Skype.Policy/configurations/VideoInteropServiceProvider/configuration/Pexip%20%28it%27s%29', body: { Identity: "Pexip (it's)" } },
@@ -279,13 +279,13 @@ describe('answers read without regard to key case, and both error shapes (§10)'
   test('a camelCase provider answer is read', async () => {
     await serve(() => ({ status: 200, body: [{ identity: 'Pexip', tenantKey: 'k@contoso.com', aadApplicationIds: null }] }));
 
-    expect((await client.listProviders())[0]).toMatchObject({ identity: 'Pexip', tenantKey: 'k@contoso.com', aadApplicationIds: [] });
+    expect((await client.listServiceProviders())[0]).toMatchObject({ identity: 'Pexip', tenantKey: 'k@contoso.com', aadApplicationIds: [] });
   });
 
   test('a /Skype.Policy error {code, message, action} keeps the message and the action', async () => {
     await serve(() => ({ status: 400, body: { code: 'InvalidTenantKey', message: 'TenantKey is not valid.', action: 'Use an address.' } }));
 
-    const err = await client.listProviders().catch((e: unknown) => e);
+    const err = await client.listServiceProviders().catch((e: unknown) => e);
 
     expect((err as Error).message).toBe(`tenant ${TENANT}: video interop service providers: rejected by the service: TenantKey is not valid. Use an address.`);
   });

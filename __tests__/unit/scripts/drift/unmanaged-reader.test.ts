@@ -12,12 +12,12 @@ describe('createReader against the emulator', () => {
   test('reads the live service providers, users with a policy (user search answered), groups and federation of the tenant', async () => {
     const tenantId = randomUUID();
     const live = emulator.tenant(tenantId);
-    live.setProvider({ Identity: 'Cisco', TenantKey: 'rogue@contoso.example', AadApplicationIds: '', AllowAppGuestJoinsAsAuthenticated: false });
+    live.setServiceProvider({ Identity: 'Cisco', TenantKey: 'rogue@contoso.example', AadApplicationIds: '', AllowAppGuestJoinsAsAuthenticated: false });
     live.setUserPolicy('eve@contoso.example', 'PexipServiceProviderEnabled');
     const env = { ARM_TENANT_ID: tenantId, ARM_CLIENT_ID: randomUUID(), ARM_CLIENT_SECRET: 'reader-test-secret', ARM_AUTHORITY_HOST: emulator.authorityHost };
     const { reader, close } = await createReader(tenantId, env, { endpoint: emulator.url }, { authorityCa: emulator.caCertPem });
     try {
-      expect(await reader.listProviders()).toEqual([{ identity: 'Cisco', tenantKey: 'rogue@contoso.example' }]);
+      expect(await reader.listServiceProviders()).toEqual([{ identity: 'Cisco', tenantKey: 'rogue@contoso.example' }]);
       expect(await reader.listUsersWithPolicy('PexipServiceProviderEnabled')).toEqual(['eve@contoso.example']);
       expect(await reader.listGroupAssignments()).toEqual([]);
       expect(await reader.getFederation()).toMatchObject({ allowAllKnownDomains: expect.any(Boolean), allowedDomains: expect.any(Array) });

@@ -9,7 +9,7 @@ class FakeTenant implements LiveTenantReader {
   groups: { groupId: string; policyName: string; rank: number }[] = [];
   users = new Map<string, string[]>();
   federation = { allowAllKnownDomains: false, allowedDomains: ['pexip.me'] as readonly string[] };
-  async listProviders() {
+  async listServiceProviders() {
     return this.providers;
   }
   async listGroupAssignments() {
