@@ -23,7 +23,7 @@ export class PolicyAssignmentScope {
     return new PolicyAssignmentScope('group', groupId, rank);
   }
 
-  /** These users directly (UPNs or object ids, at most 50,000), e.g. a pilot (Grant-... -Identity). */
+  /** These users directly (UPNs, SIP addresses or object ids, at most 50,000), e.g. a pilot (Grant-... -Identity). */
   public static users(users: string[]): PolicyAssignmentScope {
     return new PolicyAssignmentScope('users', undefined, undefined, users);
   }

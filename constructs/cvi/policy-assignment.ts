@@ -18,7 +18,7 @@ export interface CviVideoInteropPolicyAssignmentConfig extends cdktf.TerraformMe
   /** Precedence among the group assignments of this policy type, 1 is highest. @default 1 */
   readonly groupRank?: number;
   /**
-   * Grant directly to these users (UPNs or object ids), at most 50,000. Written as the
+   * Grant directly to these users (UPNs, SIP addresses or object ids), at most 50,000. Written as the
    * provider's map from each user to true. @default none
    */
   readonly users?: string[];

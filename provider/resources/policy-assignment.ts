@@ -57,7 +57,7 @@ const schema: BlockSchema = {
       type: USERS_TYPE,
       optional: true,
       description:
-        `Users (UPNs or object ids) granted directly, in batches, as a map from each user to true, e.g. { "alice@contoso.com" = true }. ` +
+        `Users (UPNs, SIP addresses or object ids) granted directly, in batches, as a map from each user to true, e.g. { "alice@contoso.com" = true }. ` +
         `At most ${MAX_ASSIGNMENT_USERS} users, none twice in any case. Exactly one of global, group_id, users.`,
     },
     take_over: takeOverAttribute,

@@ -1,5 +1,5 @@
 /**
- * The `users` of a policy assignment: a map(bool) keyed by user (UPN or object id), each value
+ * The `users` of a policy assignment: a map(bool) keyed by user (UPN, SIP address or object id), each value
  * true. A map because Terraform compares sets element against element: with its built-in
  * terraform_data and no provider, a set(string) of 2,000 values took 20.4 s to apply and a
  * map(bool) of the same keys 0.5 s (bench/users/README.md). Keys give the set semantics; the
@@ -35,7 +35,7 @@ export function usersProblems(value: TfValue | undefined): Diagnostic[] {
   if (users === undefined) return [];
   const map = value as TfObject;
   const problems: Diagnostic[] = [];
-  if (users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN or object id (or use global or group_id).`));
+  if (users.length === 0) problems.push(errorAt('users', 'No users', `${NAME}: users must list at least one UPN, SIP address or object id (or use global or group_id).`));
   if (users.length > MAX_ASSIGNMENT_USERS) {
     problems.push(
       errorAt(
